@@ -1,0 +1,311 @@
+//! What each subcommand does, on top of the model, the programs and the store.
+
+use std::io::{Read, Write};
+
+use jiff::{Timestamp, civil::Date, tz::TimeZone};
+
+use super::{AddAnswerArgs, Command, ExportArgs, Failure, NewArgs};
+use crate::export::{self, Options};
+use crate::i18n::{Lang, Localize, Quoted, long_date};
+use crate::model::{NewParticipant, Program, Session, Side, clock};
+use crate::programs;
+use crate::store::{self, Replace, Store, StoreError, Writer};
+use crate::tr;
+
+type Outcome = Result<(), Failure>;
+
+pub fn dispatch(
+    command: Command,
+    store: &Result<Store, StoreError>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Outcome {
+    let store = || store.as_ref().map_err(|e| Failure::of(e, lang));
+    match command {
+        Command::New(args) => new(args, store()?, lang, out),
+        Command::List => list(store()?, lang, out),
+        Command::Show { session } => show(&session, store()?, lang, out),
+        Command::AddAnswer(args) => add_answer(args, store()?, lang),
+        Command::Export(args) => export(args, store()?, lang),
+        Command::Programs => list_programs(lang, out),
+        Command::CheckProgram { file } => {
+            let program = programs::load_file(&file).map_err(|e| Failure::of(&e, lang))?;
+            let (days, blocks) = program_size(&program, lang);
+            say(
+                out,
+                tr!(
+                    lang,
+                    CheckProgramOk,
+                    file = file.display(),
+                    title = Quoted(lang, &program.title),
+                    days = days,
+                    blocks = blocks
+                ),
+            )
+        }
+    }
+}
+
+fn say(out: &mut dyn Write, line: String) -> Outcome {
+    // A closed pipe (`samspel list | head`) is not the user's problem to hear about.
+    let _ = writeln!(out, "{line}");
+    Ok(())
+}
+
+fn new(args: NewArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
+    let org = args.org.trim();
+    if org.is_empty() {
+        return Err(Failure::usage(tr!(lang, CliErrOrgEmpty)));
+    }
+    let program = programs::find(&args.program)
+        .ok_or_else(|| {
+            Failure::usage(tr!(
+                lang,
+                CliErrUnknownProgram,
+                id = Quoted(lang, &args.program)
+            ))
+        })?
+        .map_err(|e| Failure::of(&e, lang))?;
+    let day1 = args
+        .date
+        .as_deref()
+        .map(|d| parse_date(d, lang))
+        .transpose()?;
+    let day2 = args
+        .day2
+        .as_deref()
+        .map(|d| parse_date(d, lang))
+        .transpose()?;
+    let two_days = program.days.len() > 1;
+    if day2.is_some() && !two_days {
+        let id = Quoted(lang, &program.id);
+        return Err(Failure::usage(tr!(lang, CliErrDay2OneDay, id = id)));
+    }
+    if day2.is_some() && day1.is_none() {
+        return Err(Failure::usage(tr!(lang, CliErrDay2NoDay1)));
+    }
+    let day2 = day2.or_else(|| day1.filter(|_| two_days).and_then(|d| d.tomorrow().ok()));
+    let now = Timestamp::now();
+    let title = args.title.unwrap_or_else(|| program.title.clone());
+    let mut session = Session::new(program, org, &title, now);
+    session.facilitator = args.facilitator.unwrap_or_default();
+    session.language = lang;
+    let usage = |e: &dyn Localize| Failure::usage(e.localize(lang));
+    session.set_dates(day1, day2).map_err(|e| usage(&e))?;
+    for spec in &args.participants {
+        let participant = parse_participant(spec, lang)?;
+        session
+            .add_participant(participant, now)
+            .map_err(|e| usage(&e))?;
+    }
+    store.ensure_dir().map_err(|e| Failure::of(&e, lang))?;
+    let mut slug = store::slugify(org);
+    if let Some(d) = day1 {
+        slug.push_str(&format!("-{d}"));
+    }
+    let path = store.path_for_new(&slug);
+    Writer::create(&path, &session).map_err(|e| Failure::of(&e, lang))?;
+    say(out, path.display().to_string())
+}
+
+fn parse_date(input: &str, lang: Lang) -> Result<Date, Failure> {
+    let valid = input.len() == 10 && input.as_bytes().get(4) == Some(&b'-');
+    valid
+        .then(|| input.parse::<Date>().ok())
+        .flatten()
+        .ok_or_else(|| Failure::usage(tr!(lang, CliErrBadDate, input = Quoted(lang, input))))
+}
+
+/// `"Name;Title;politik|verksamhet[;party or department][;observatör]"`.
+fn parse_participant(spec: &str, lang: Lang) -> Result<NewParticipant, Failure> {
+    let fields: Vec<&str> = spec.split(';').map(str::trim).collect();
+    let bad = || Failure::usage(tr!(lang, CliErrParticipantSpec, input = Quoted(lang, spec)));
+    if !(3..=5).contains(&fields.len()) || fields[0].is_empty() {
+        return Err(bad());
+    }
+    let side = Side::parse(fields[2])
+        .ok_or_else(|| Failure::usage(tr!(lang, CliErrSide, input = Quoted(lang, fields[2]))))?;
+    let observer = match fields.get(4).copied() {
+        None | Some("") => false,
+        Some(word) if ["observatör", "observer"].contains(&word.to_lowercase().as_str()) => true,
+        Some(_) => return Err(bad()),
+    };
+    Ok(NewParticipant {
+        affiliation: fields.get(3).copied().unwrap_or_default().to_string(),
+        observer,
+        ..NewParticipant::new(fields[0], fields[1], side)
+    })
+}
+
+fn local_time(t: Timestamp) -> String {
+    t.to_zoned(TimeZone::system())
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
+fn dates(session: &Session, lang: Lang) -> String {
+    match (session.day1(), session.day2()) {
+        (Some(d1), Some(d2)) => format!("{d1}, {d2}"),
+        (Some(d1), None) => d1.to_string(),
+        _ => tr!(lang, NoDate),
+    }
+}
+
+fn list(store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
+    let sessions = store.list().map_err(|e| Failure::of(&e, lang))?;
+    if sessions.is_empty() {
+        return say(out, tr!(lang, ListEmpty, dir = store.dir().display()));
+    }
+    let width = sessions
+        .iter()
+        .map(|(slug, _)| slug.len())
+        .max()
+        .unwrap_or(0);
+    for (slug, session) in sessions {
+        let line = match session {
+            Ok(s) => format!(
+                "{slug:width$}  {} · {} · {} · {} · {}",
+                s.title,
+                s.organisation,
+                dates(&s, lang),
+                tr!(lang, Answers, n = s.answers().len()),
+                tr!(lang, Changed, time = local_time(s.changed)),
+            ),
+            Err(e) => tr!(lang, ListUnreadable, file = slug, reason = e.localize(lang)),
+        };
+        say(out, line)?;
+    }
+    Ok(())
+}
+
+fn show(arg: &str, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
+    let fail = |e: StoreError| Failure::of(&e, lang);
+    let session = store::load(&store.resolve(arg).map_err(fail)?).map_err(fail)?;
+    let program = session.program();
+    say(out, format!("{} – {}", session.title, session.organisation))?;
+    say(
+        out,
+        format!(
+            "{}: {} ({}) · {} · {}",
+            tr!(lang, Program),
+            program.title,
+            program.id,
+            tr!(lang, Participants, n = session.participants().len()),
+            tr!(lang, Answers, n = session.answers().len()),
+        ),
+    )?;
+    let width = program.blocks().map(|(_, b)| b.id.len()).max().unwrap_or(0);
+    for (d, day) in program.days.iter().enumerate() {
+        let mut heading = tr!(lang, Day, n = d + 1);
+        if !day.title.is_empty() {
+            heading = day.title.clone();
+        }
+        if let Some(date) = session.date_of_day(d) {
+            heading.push_str(&format!(" · {}", long_date(lang, date)));
+        }
+        say(out, format!("\n{heading}"))?;
+        for slot in day.schedule() {
+            let block = slot.block;
+            let times = if block.skipped {
+                format!("{:11}", "")
+            } else {
+                format!("{}–{}", clock(slot.start), clock(slot.end))
+            };
+            let mut line = format!("  {times}  {:width$}  {}", block.id, block.title);
+            if block.skipped {
+                line.push_str(&format!(" · {}", tr!(lang, Skipped)));
+            }
+            let answers = session.answers_in(&block.id).count();
+            let marked = session.answers_in(&block.id).filter(|a| a.marked).count();
+            if answers > 0 {
+                let count = tr!(lang, AnswersMarked, n = answers, marked = marked);
+                line.push_str(&format!(" · {count}"));
+            }
+            say(out, line)?;
+        }
+        say(
+            out,
+            format!("  {}        {}", clock(day.end_minute()), tr!(lang, End)),
+        )?;
+    }
+    Ok(())
+}
+
+fn add_answer(args: AddAnswerArgs, store: &Store, lang: Lang) -> Outcome {
+    let fail = |e: &dyn Localize| Failure::of(e, lang);
+    let path = store.resolve(&args.session).map_err(|e| fail(&e))?;
+    let text = if args.text == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Failure::usage(tr!(lang, CliErrReadStdin, detail = e)))?;
+        text
+    } else {
+        args.text
+    };
+    let (mut writer, mut session) = Writer::open(&path).map_err(|e| fail(&e))?;
+    let speaker = session
+        .speaker_named(&args.participant)
+        .map_err(|e| fail(&e))?;
+    session
+        .add_answer(&args.block, speaker, &text, args.mark, Timestamp::now())
+        .map_err(|e| fail(&e))?;
+    writer.save(&session).map_err(|e| fail(&e))
+}
+
+fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
+    let fail = |e: StoreError| Failure::of(&e, lang);
+    let session = store::load(&store.resolve(&args.session).map_err(fail)?).map_err(fail)?;
+    let options = Options {
+        anonymous: args.anonymous,
+        lang,
+    };
+    let bytes = export::render(&session, args.format, &options);
+    let replace = if args.force {
+        Replace::Allow
+    } else {
+        Replace::Refuse
+    };
+    store::write_atomic(&args.out, &bytes, replace).map_err(|e| {
+        fail(match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::Exists {
+                file: args.out.display().to_string(),
+            },
+            _ => StoreError::io(&args.out, store::IoAction::Write, &e),
+        })
+    })
+}
+
+/// "2 dagar", "17 block".
+fn program_size(program: &Program, lang: Lang) -> (String, String) {
+    let days = match program.days.len() {
+        1 => tr!(lang, DaysOne),
+        n => tr!(lang, DaysMany, n = n),
+    };
+    (days, tr!(lang, Blocks, n = program.blocks().count()))
+}
+
+fn list_programs(lang: Lang, out: &mut dyn Write) -> Outcome {
+    let width = programs::built_in_ids().map(str::len).max().unwrap_or(0);
+    for id in programs::built_in_ids() {
+        let Some(program) = programs::built_in(id) else {
+            continue;
+        };
+        let program = program.map_err(|e| Failure::of(&e, lang))?;
+        let (days, blocks) = program_size(&program, lang);
+        let hours: Vec<String> = program
+            .days
+            .iter()
+            .map(|d| format!("{}–{}", clock(d.start_minute()), clock(d.end_minute())))
+            .collect();
+        say(
+            out,
+            format!(
+                "{id:width$}  {} · {days} ({}) · {blocks}",
+                program.title,
+                hours.join(", ")
+            ),
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! Exports: pure functions from a session to the bytes of a file.
+
+mod csv;
+mod json;
+
+use crate::i18n::Lang;
+use crate::model::{Session, Speaker};
+use crate::tr;
+
+/// The formats `samspel export --format` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    // The whole session as JSON, for data.
+    Json,
+    // One row per answer, for spreadsheets and scripts.
+    Csv,
+}
+
+/// How to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Replace the participants' names with "Deltagare 1", "Deltagare 2", …
+    pub anonymous: bool,
+    pub lang: Lang,
+}
+
+/// The bytes of the export.
+pub fn render(session: &Session, format: Format, options: &Options) -> Vec<u8> {
+    match format {
+        Format::Json => json::render(session, options),
+        Format::Csv => csv::render(session, options),
+    }
+}
+
+/// The name an export shows for a speaker, honouring anonymity. Pseudonyms number
+/// the participants in the order the session lists them.
+pub fn speaker_label(session: &Session, speaker: Speaker, options: &Options) -> String {
+    match speaker {
+        Speaker::Participant(id) if options.anonymous => {
+            let n = session
+                .participants()
+                .iter()
+                .position(|p| p.id == id)
+                .map_or(0, |i| i + 1);
+            tr!(options.lang, Anonymous, n = n)
+        }
+        _ => session.speaker_name(speaker, options.lang),
+    }
+}

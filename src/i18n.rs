@@ -1,0 +1,352 @@
+//! Every user-visible string, in Swedish and English.
+//!
+//! Messages are templates: `{name}` placeholders are filled by [`fill`], usually
+//! through the [`tr!`](crate::tr) macro. A unit test checks that both languages of a
+//! message use the same placeholders, so a translation can never drop a value.
+
+use std::fmt::{self, Display};
+
+use jiff::civil::{Date, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The language of the user interface.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    // Swedish is the default: the users are Swedish. (Plain comments, not doc
+    // comments: clap would show those in the help, in English.)
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// Reads a language code as given on the command line or in `SAMSPEL_LANG`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_lowercase().as_str() {
+            "sv" | "sv_se" | "svenska" => Some(Lang::Sv),
+            "en" | "en_gb" | "en_us" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident => $sv:literal, $en:literal;)*) => {
+        /// A key into the message table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($name),* }
+
+        impl Msg {
+            /// Every message, for the consistency test.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+
+            fn pair(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$name => ($sv, $en)),* }
+            }
+        }
+    };
+}
+
+messages! {
+    // ---- words used in several places
+    Group => "Gruppen", "The group";
+    SidePolitik => "Politik", "Politics";
+    SideVerksamhet => "Verksamhet", "Organisation";
+    Observer => "observatör", "observer";
+    Anonymous => "Deltagare {n}", "Participant {n}";
+    Day => "Dag {n}", "Day {n}";
+    Answers => "{n} svar", "{n} answers";
+    AnswersMarked => "{n} svar · markerade: {marked}", "{n} answers · marked: {marked}";
+    Blocks => "{n} block", "{n} blocks";
+    DaysOne => "1 dag", "1 day";
+    DaysMany => "{n} dagar", "{n} days";
+    Participants => "{n} deltagare", "{n} participants";
+    Skipped => "hoppas över", "skipped";
+    End => "slut", "end";
+    Program => "Program", "Program";
+    Changed => "ändrad {time}", "changed {time}";
+    NoDate => "inget datum", "no date";
+
+    // ---- command line: descriptions
+    CliAbout => "Samspel – för processledaren i SKR:s arbete ”styra och leda tillsammans”: program, svar per deltagare och ett utkast till överenskommelse. Allt stannar på datorn.",
+                "Samspel – for the process leader of SKR's 'styra och leda tillsammans' workshop: programs, answers per participant and a draft agreement. Everything stays on this computer.";
+    CliAfterHelp => "Sessioner sparas i {dir} (ändra med SAMSPEL_DATA_DIR). SESSION är en sökväg eller namnet på en sparad session.",
+                    "Sessions are kept in {dir} (change with SAMSPEL_DATA_DIR). SESSION is a path or the name of a saved session.";
+    CliUsage => "Användning:", "Usage:";
+    CliCommands => "Kommandon", "Commands";
+    CliArguments => "Argument", "Arguments";
+    CliOptions => "Flaggor", "Options";
+    CliHelp => "Visa hjälpen", "Show this help";
+    CliVersion => "Visa versionen", "Show the version";
+    CliLang => "Språk för text och meddelanden (sv eller en)", "Language of texts and messages (sv or en)";
+    CliNew => "Skapa en ny session från ett program och skriv ut sökvägen till den", "Create a new session from a program and print its path";
+    CliNewProgram => "Programmets id (se `samspel programs`) eller en programfil", "The program's id (see `samspel programs`) or a program file";
+    CliNewOrg => "Kommunen, regionen eller organisationen", "The municipality, region or organisation";
+    CliNewTitle => "Sessionens titel (annars programmets)", "The session's title (else the program's)";
+    CliNewFacilitator => "Processledarens namn", "The process leader's name";
+    CliNewDate => "Dag 1, som ÅÅÅÅ-MM-DD", "Day 1, as YYYY-MM-DD";
+    CliNewDay2 => "Dag 2 för tvådagarsprogram, som ÅÅÅÅ-MM-DD (annars dagen efter dag 1)", "Day 2 of a two-day program, as YYYY-MM-DD (else the day after day 1)";
+    CliNewParticipant => "En deltagare: \"Namn;Titel;politik|verksamhet\", gärna med ;parti eller förvaltning och ;observatör", "A participant: \"Name;Title;politik|verksamhet\", optionally with ;party or department and ;observer";
+    CliList => "Visa sparade sessioner", "List saved sessions";
+    CliShow => "Visa en sessions dagordning med block-id, tider och antal svar", "Show a session's agenda with block ids, times and answer counts";
+    CliSession => "En sökväg eller namnet på en sparad session", "A path or the name of a saved session";
+    CliAddAnswer => "Lägg till ett svar i en session", "Add an answer to a session";
+    CliAddAnswerBlock => "Blockets id (se `samspel show`)", "The block's id (see `samspel show`)";
+    CliAddAnswerParticipant => "Deltagarens namn, eller ”gruppen”", "The participant's name, or \"group\"";
+    CliAddAnswerMark => "Markera svaret för överenskommelsen", "Mark the answer for the agreement";
+    CliAddAnswerText => "Svarets text (- läser från standard in)", "The answer's text (- reads standard input)";
+    CliExport => "Exportera en session till en fil", "Export a session to a file";
+    CliExportFormat => "Format: json eller csv", "Format: json or csv";
+    CliExportOut => "Filen som ska skrivas", "The file to write";
+    CliExportAnonymous => "Utan deltagarnas namn", "Without the participants' names";
+    CliExportForce => "Skriv över en befintlig fil", "Overwrite an existing file";
+    CliPrograms => "Visa de inbyggda programmen", "List the built-in programs";
+    CliCheckProgram => "Kontrollera en programfil", "Check a program file";
+    CliCheckProgramFile => "Programfilen", "The program file";
+
+    // ---- command line: usage errors
+    CliErrMissing => "Det saknas {what}. Se `samspel {cmd} --help`.", "{what} is missing. See `samspel {cmd} --help`.";
+    CliErrUnknownArg => "Okänd flagga eller argument: {arg}. Se `samspel {cmd} --help`.", "Unknown option or argument: {arg}. See `samspel {cmd} --help`.";
+    CliErrUnknownCommand => "Okänt kommando: {arg}. Se `samspel --help`.", "Unknown command: {arg}. See `samspel --help`.";
+    CliErrInvalidValue => "{value} går inte som {arg}; välj något av: {valid}.", "{value} is not valid for {arg}; choose one of: {valid}.";
+    CliErrOther => "Kommandoraden kunde inte tolkas ({detail}). Se `samspel --help`.", "The command line could not be read ({detail}). See `samspel --help`.";
+    CliErrBadDate => "Datumet {input} finns inte; skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.", "The date {input} does not exist; write it as YYYY-MM-DD, for example 2026-03-12.";
+    CliErrParticipantSpec => "Deltagaren {input} ska skrivas \"Namn;Titel;politik|verksamhet\" (med ;parti och ;observatör om det behövs).", "Write the participant {input} as \"Name;Title;politik|verksamhet\" (with ;party and ;observer if needed).";
+    CliErrSide => "Sidan {input} finns inte; skriv politik eller verksamhet.", "There is no side {input}; write politik or verksamhet.";
+    CliErrUnknownProgram => "Det finns inget program som heter {id} och ingen fil med det namnet; se `samspel programs`.", "There is no program called {id} and no file by that name; see `samspel programs`.";
+    CliErrDay2OneDay => "Programmet {id} har bara en dag, så --day2 passar inte.", "The program {id} has only one day, so --day2 does not apply.";
+    CliErrDay2NoDay1 => "Ange dag 1 med --date när dag 2 anges.", "Give day 1 with --date when day 2 is given.";
+    CliErrOrgEmpty => "Organisationen behöver ett namn (--org).", "The organisation needs a name (--org).";
+    CliErrReadStdin => "Svaret kunde inte läsas från standard in: {detail}.", "The answer could not be read from standard input: {detail}.";
+
+    // ---- command line: output
+    ListEmpty => "Inga sparade sessioner i {dir}. Skapa en med: samspel new --program skr-en-dag --org \"Kommunens namn\"", "No saved sessions in {dir}. Create one with: samspel new --program skr-en-dag --org \"Name of the municipality\"";
+    ListUnreadable => "{file}: kan inte läsas ({reason})", "{file}: cannot be read ({reason})";
+    CheckProgramOk => "{file}: programmet {title} är giltigt ({days}, {blocks}).", "{file}: the program {title} is valid ({days}, {blocks}).";
+    Exported => "Skrev {path}", "Wrote {path}";
+
+    // ---- model: invalid changes
+    ModelEmptyName => "En deltagare behöver ett namn.", "A participant needs a name.";
+    ModelDuplicateName => "Det finns redan en deltagare som heter {name}.", "There is already a participant called {name}.";
+    ModelUnknownBlock => "Det finns inget block med id {id}; se `samspel show`.", "There is no block with the id {id}; see `samspel show`.";
+    ModelBreakBlock => "Blocket {id} är en paus och tar inte emot svar.", "The block {id} is a break and takes no answers.";
+    ModelUnknownParticipant => "Det finns ingen deltagare som heter {name}; deltagarna är: {known}.", "There is no participant called {name}; the participants are: {known}.";
+    ModelObserver => "{name} är observatör och lämnar inga svar.", "{name} is an observer and gives no answers.";
+    ModelEmptyAnswer => "Svaret är tomt; skriv något först.", "The answer is empty; write something first.";
+    ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
+    ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";
+    ModelDanglingAnswer => "svar {answer} hör till blocket {block}, som inte finns i programmet", "answer {answer} belongs to the block {block}, which is not in the program";
+    ModelDanglingSpeaker => "svar {answer} är från deltagare {participant}, som inte finns", "answer {answer} is from participant {participant}, who does not exist";
+    ModelDuplicateId => "id {id} används två gånger", "the id {id} is used twice";
+    ModelIdCounter => "räknaren next_id ({next}) är inte större än alla id", "the counter next_id ({next}) is not above every id";
+
+    // ---- programs: validation
+    ProgramInvalid => "Programfilen {file} har fel:", "The program file {file} has errors:";
+    ProgramSyntax => "rad {line}, kolumn {column}: filen är inte giltig JSON ({detail})", "line {line}, column {column}: the file is not valid JSON ({detail})";
+    ProgramMissingField => "fältet {field} saknas", "the field {field} is missing";
+    ProgramUnknownField => "okänt fält {field}; tillåtna fält: {expected}", "unknown field {field}; allowed fields: {expected}";
+    ProgramUnknownValue => "okänt värde {value}; tillåtna värden: {expected}", "unknown value {value}; allowed values: {expected}";
+    ProgramWrongType => "fel sorts värde: {detail}", "wrong kind of value: {detail}";
+    ProgramNoDays => "programmet har inga dagar", "the program has no days";
+    ProgramEmptyDay => "dag {day} har inga block", "day {day} has no blocks";
+    ProgramBadId => "id {id} får bara innehålla små bokstäver a–z, siffror och bindestreck", "the id {id} may only contain lower-case letters a–z, digits and hyphens";
+    ProgramDuplicateBlock => "block-id {id} används mer än en gång", "the block id {id} is used more than once";
+    ProgramDuplicateSection => "avsnitts-id {id} används mer än en gång", "the section id {id} is used more than once";
+    ProgramUnknownSection => "blocket {block} matar det okända avsnittet {section}", "block {block} feeds the unknown section {section}";
+    ProgramNegativeMinutes => "blocket {block} har längden {minutes} minuter; ett block måste vara minst 1 minut", "block {block} lasts {minutes} minutes; a block must last at least 1 minute";
+    ProgramNoQuestion => "blocket {block} är en fråga men har ingen frågetext (question)", "block {block} is a question but has no question text (question)";
+    ProgramDayTooLong => "dag {day} är {hours} timmar lång; en dag får vara högst 10 timmar", "day {day} lasts {hours} hours; a day may last at most 10 hours";
+    ProgramPastMidnight => "dag {day} slutar efter midnatt", "day {day} ends after midnight";
+    ProgramEmptyTitle => "{what} {id} saknar titel", "{what} {id} has no title";
+    ProgramWhatBlock => "blocket", "block";
+    ProgramWhatSection => "avsnittet", "section";
+    ProgramWhatProgram => "programmet", "the program";
+    ProgramBuiltInBroken => "Det inbyggda programmet {id} är trasigt; det är ett fel i Samspel: {detail}", "The built-in program {id} is broken; this is a bug in Samspel: {detail}";
+
+    // ---- store
+    StoreNotFound => "Hittar ingen session {session}; se `samspel list`.", "Found no session {session}; see `samspel list`.";
+    StoreIo => "{file} kunde inte {action}: {reason}.", "{file} could not be {action}: {reason}.";
+    StoreActionRead => "läsas", "read";
+    StoreActionWrite => "sparas", "saved";
+    StoreActionLock => "låsas", "locked";
+    StoreActionCreateDir => "skapas som mapp", "created as a folder";
+    StoreParse => "{file} är inte en läsbar session: fel på rad {line}, kolumn {column} ({detail}). Filen har inte ändrats; tidigare versioner finns i {file}.bak.1–3.", "{file} is not a readable session: error at line {line}, column {column} ({detail}). The file has not been changed; earlier versions are in {file}.bak.1–3.";
+    StoreNotASession => "{file} är ingen Samspel-session (schema_version saknas). Filen har inte ändrats.", "{file} is not a Samspel session (schema_version is missing). The file has not been changed.";
+    StoreNewer => "{file} är sparad av en nyare Samspel (schemaversion {version}, den här förstår {supported}). Uppdatera Samspel; filen har inte ändrats.", "{file} was saved by a newer Samspel (schema version {version}; this one understands {supported}). Update Samspel; the file has not been changed.";
+    StoreInvalid => "{file} går inte att använda: {detail} (vid {at}). Filen har inte ändrats; tidigare versioner finns i {file}.bak.1–3.", "{file} cannot be used: {detail} (at {at}). The file has not been changed; earlier versions are in {file}.bak.1–3.";
+    StoreLocked => "Sessionen {session} är redan öppen i ett annat Samspel-fönster ({file}). Stäng det först; läsa går bra med `samspel present`.", "The session {session} is already open in another Samspel window ({file}). Close it first; reading works with `samspel present`.";
+    StoreExists => "{file} finns redan; använd --force för att skriva över den.", "{file} already exists; use --force to overwrite it.";
+    StoreNoDataDir => "Hittar ingen plats att spara sessioner på; ange en mapp med SAMSPEL_DATA_DIR.", "Found no place to keep sessions; name a folder with SAMSPEL_DATA_DIR.";
+
+    // ---- weekdays and months for dates in running text
+    Monday => "måndag", "Monday";
+    Tuesday => "tisdag", "Tuesday";
+    Wednesday => "onsdag", "Wednesday";
+    Thursday => "torsdag", "Thursday";
+    Friday => "fredag", "Friday";
+    Saturday => "lördag", "Saturday";
+    Sunday => "söndag", "Sunday";
+    January => "januari", "January";
+    February => "februari", "February";
+    March => "mars", "March";
+    April => "april", "April";
+    May => "maj", "May";
+    June => "juni", "June";
+    July => "juli", "July";
+    August => "augusti", "August";
+    September => "september", "September";
+    October => "oktober", "October";
+    November => "november", "November";
+    December => "december", "December";
+    LongDate => "{weekday} {day} {month} {year}", "{weekday} {day} {month} {year}";
+}
+
+/// The template of `msg` in `lang`.
+pub fn text(lang: Lang, msg: Msg) -> &'static str {
+    let (sv, en) = msg.pair();
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value; unknown names stay as written.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after.find('}');
+        let value = close.and_then(|c| args.iter().find(|(k, _)| *k == &after[..c]));
+        match (close, value) {
+            (Some(c), Some((_, v))) => {
+                out.push_str(&v.to_string());
+                rest = &after[c + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `tr!(lang, Key)` or `tr!(lang, Key, name = value, ...)`: a filled message.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $msg:ident) => {
+        $crate::i18n::text($lang, $crate::i18n::Msg::$msg).to_string()
+    };
+    ($lang:expr, $msg:ident, $($key:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::fill(
+            $crate::i18n::text($lang, $crate::i18n::Msg::$msg),
+            &[$((stringify!($key), &$value as &dyn std::fmt::Display)),+],
+        )
+    };
+}
+
+/// Something that can say itself in the user's language.
+pub trait Localize {
+    fn localize(&self, lang: Lang) -> String;
+}
+
+/// Wraps a value so that `{}` prints it quoted the way the language quotes:
+/// ”så här” in Swedish, "like this" in English.
+pub struct Quoted<'a>(pub Lang, pub &'a str);
+
+impl Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Lang::Sv => write!(f, "”{}”", self.1),
+            Lang::En => write!(f, "\"{}\"", self.1),
+        }
+    }
+}
+
+/// A date in running text: "torsdag 12 mars 2026" / "Thursday 12 March 2026".
+pub fn long_date(lang: Lang, date: Date) -> String {
+    let weekday = match date.weekday() {
+        Weekday::Monday => Msg::Monday,
+        Weekday::Tuesday => Msg::Tuesday,
+        Weekday::Wednesday => Msg::Wednesday,
+        Weekday::Thursday => Msg::Thursday,
+        Weekday::Friday => Msg::Friday,
+        Weekday::Saturday => Msg::Saturday,
+        Weekday::Sunday => Msg::Sunday,
+    };
+    const MONTHS: [Msg; 12] = [
+        Msg::January,
+        Msg::February,
+        Msg::March,
+        Msg::April,
+        Msg::May,
+        Msg::June,
+        Msg::July,
+        Msg::August,
+        Msg::September,
+        Msg::October,
+        Msg::November,
+        Msg::December,
+    ];
+    let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0)];
+    tr!(
+        lang,
+        LongDate,
+        weekday = text(lang, weekday),
+        day = date.day(),
+        month = text(lang, month),
+        year = date.year()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(template: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn both_languages_use_the_same_placeholders() {
+        for msg in Msg::ALL {
+            let (sv, en) = msg.pair();
+            assert_eq!(placeholders(sv), placeholders(en), "{msg:?}");
+            assert!(!sv.is_empty() && !en.is_empty(), "{msg:?}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_known_names_and_keeps_the_rest() {
+        let n = 3;
+        assert_eq!(fill("{n} svar {x}", &[("n", &n)]), "3 svar {x}");
+        assert_eq!(fill("ingen {", &[]), "ingen {");
+        assert_eq!(tr!(Lang::En, Answers, n = 2), "2 answers");
+    }
+
+    #[test]
+    fn long_dates_read_naturally() {
+        let date = Date::new(2026, 3, 12).unwrap();
+        assert_eq!(long_date(Lang::Sv, date), "torsdag 12 mars 2026");
+        assert_eq!(long_date(Lang::En, date), "Thursday 12 March 2026");
+    }
+
+    #[test]
+    fn quoting_follows_the_language() {
+        assert_eq!(Quoted(Lang::Sv, "mål").to_string(), "”mål”");
+        assert_eq!(Quoted(Lang::En, "goal").to_string(), "\"goal\"");
+    }
+}

@@ -1,0 +1,49 @@
+use crate::i18n::{Lang, Localize, Quoted};
+use crate::tr;
+
+/// A change the model refuses, so that no invariant is ever broken.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ModelError {
+    #[error("a participant needs a name")]
+    EmptyName,
+    #[error("duplicate participant name {0:?}")]
+    DuplicateName(String),
+    #[error("unknown block {0:?}")]
+    UnknownBlock(String),
+    #[error("block {0:?} is a break")]
+    BreakBlock(String),
+    #[error("unknown participant {name:?}")]
+    UnknownParticipant { name: String, known: Vec<String> },
+    #[error("{0:?} is an observer")]
+    Observer(String),
+    #[error("empty answer")]
+    EmptyAnswer,
+    #[error("unknown answer")]
+    UnknownAnswer,
+    #[error("day 2 {day2} is not after day 1 {day1}")]
+    Day2BeforeDay1 { day1: String, day2: String },
+}
+
+impl Localize for ModelError {
+    fn localize(&self, lang: Lang) -> String {
+        let q = |s: &str| Quoted(lang, s).to_string();
+        match self {
+            ModelError::EmptyName => tr!(lang, ModelEmptyName),
+            ModelError::DuplicateName(name) => tr!(lang, ModelDuplicateName, name = q(name)),
+            ModelError::UnknownBlock(id) => tr!(lang, ModelUnknownBlock, id = q(id)),
+            ModelError::BreakBlock(id) => tr!(lang, ModelBreakBlock, id = q(id)),
+            ModelError::UnknownParticipant { name, known } => tr!(
+                lang,
+                ModelUnknownParticipant,
+                name = q(name),
+                known = known.join(", ")
+            ),
+            ModelError::Observer(name) => tr!(lang, ModelObserver, name = name),
+            ModelError::EmptyAnswer => tr!(lang, ModelEmptyAnswer),
+            ModelError::UnknownAnswer => tr!(lang, ModelUnknownAnswer),
+            ModelError::Day2BeforeDay1 { day1, day2 } => {
+                tr!(lang, ModelDay2BeforeDay1, day1 = day1, day2 = day2)
+            }
+        }
+    }
+}

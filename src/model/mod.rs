@@ -1,0 +1,17 @@
+//! The domain as plain serde types. Collections live in [`Session`] and change only
+//! through its methods, which keep the invariants (stable ids, existing blocks and
+//! speakers, never an empty answer).
+
+mod action;
+mod answer;
+mod error;
+mod participant;
+mod program;
+mod session;
+
+pub use action::{ActionId, ActionItem};
+pub use answer::{Answer, AnswerId, Speaker};
+pub use error::ModelError;
+pub use participant::{NewParticipant, Participant, ParticipantId, Side};
+pub use program::{Block, BlockKind, Day, Program, Section, Slot, clock};
+pub use session::{Integrity, Progress, SCHEMA_VERSION, Session};

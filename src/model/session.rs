@@ -1,0 +1,450 @@
+use std::collections::HashSet;
+
+use jiff::{Timestamp, civil::Date};
+use serde::{Deserialize, Serialize};
+
+use super::{
+    ActionId, ActionItem, Answer, AnswerId, ModelError, NewParticipant, Participant, ParticipantId,
+    Program, Speaker,
+};
+use crate::i18n::{Lang, Localize, Msg, text};
+use crate::tr;
+
+/// The version of the session file format this build writes. Older files are
+/// migrated on load (see `store::schema`); newer ones are refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One workshop: the single source of truth that the app edits and the store saves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    schema_version: u32,
+    pub organisation: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub facilitator: String,
+    #[serde(default)]
+    pub language: Lang,
+    day1: Option<Date>,
+    /// Only for two-day programs; always after `day1`.
+    day2: Option<Date>,
+    pub created: Timestamp,
+    pub changed: Timestamp,
+    program: Program,
+    participants: Vec<Participant>,
+    answers: Vec<Answer>,
+    action_items: Vec<ActionItem>,
+    progress: Progress,
+    /// The next id to hand out; ids are never reused, even after a delete.
+    next_id: u64,
+}
+
+/// Where the workshop stands.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_block: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done_blocks: Vec<String>,
+}
+
+/// Why a loaded session cannot be used: its parts do not refer to each other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Integrity {
+    DanglingAnswer { answer: u64, block: String },
+    DanglingSpeaker { answer: u64, participant: u64 },
+    DuplicateId(String),
+    IdCounter(u64),
+}
+
+impl Localize for Integrity {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            Integrity::DanglingAnswer { answer, block } => {
+                tr!(lang, ModelDanglingAnswer, answer = answer, block = block)
+            }
+            Integrity::DanglingSpeaker {
+                answer,
+                participant,
+            } => tr!(
+                lang,
+                ModelDanglingSpeaker,
+                answer = answer,
+                participant = participant
+            ),
+            Integrity::DuplicateId(id) => tr!(lang, ModelDuplicateId, id = id),
+            Integrity::IdCounter(next) => tr!(lang, ModelIdCounter, next = next),
+        }
+    }
+}
+
+impl Session {
+    pub fn new(program: Program, organisation: &str, title: &str, now: Timestamp) -> Session {
+        Session {
+            schema_version: SCHEMA_VERSION,
+            organisation: organisation.trim().to_string(),
+            title: title.trim().to_string(),
+            facilitator: String::new(),
+            language: Lang::Sv,
+            day1: None,
+            day2: None,
+            created: now,
+            changed: now,
+            program,
+            participants: Vec::new(),
+            answers: Vec::new(),
+            action_items: Vec::new(),
+            progress: Progress::default(),
+            next_id: 1,
+        }
+    }
+
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+    pub fn participants(&self) -> &[Participant] {
+        &self.participants
+    }
+    pub fn answers(&self) -> &[Answer] {
+        &self.answers
+    }
+    pub fn action_items(&self) -> &[ActionItem] {
+        &self.action_items
+    }
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+    pub fn day1(&self) -> Option<Date> {
+        self.day1
+    }
+    pub fn day2(&self) -> Option<Date> {
+        self.day2
+    }
+
+    /// The date of day `index` (0-based), where known.
+    pub fn date_of_day(&self, index: usize) -> Option<Date> {
+        match index {
+            0 => self.day1,
+            1 => self.day2,
+            _ => None,
+        }
+    }
+
+    fn take_id(&mut self) -> u64 {
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// Sets the workshop dates; day 2 must come after day 1.
+    pub fn set_dates(&mut self, day1: Option<Date>, day2: Option<Date>) -> Result<(), ModelError> {
+        if let (Some(d1), Some(d2)) = (day1, day2)
+            && d2 <= d1
+        {
+            return Err(ModelError::Day2BeforeDay1 {
+                day1: d1.to_string(),
+                day2: d2.to_string(),
+            });
+        }
+        self.day1 = day1;
+        self.day2 = day2;
+        Ok(())
+    }
+
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn add_participant(
+        &mut self,
+        new: NewParticipant,
+        now: Timestamp,
+    ) -> Result<ParticipantId, ModelError> {
+        let name = new.name.trim();
+        if name.is_empty() {
+            return Err(ModelError::EmptyName);
+        }
+        if self.participant_named(name).is_some() {
+            return Err(ModelError::DuplicateName(name.to_string()));
+        }
+        let id = ParticipantId(self.take_id());
+        self.participants.push(Participant {
+            id,
+            name: name.to_string(),
+            title: new.title.trim().to_string(),
+            side: new.side,
+            affiliation: new.affiliation.trim().to_string(),
+            observer: new.observer,
+        });
+        self.changed = now;
+        Ok(id)
+    }
+
+    /// A participant by name, ignoring case and surrounding space.
+    pub fn participant_named(&self, name: &str) -> Option<&Participant> {
+        let wanted = name.trim().to_lowercase();
+        self.participants
+            .iter()
+            .find(|p| p.name.to_lowercase() == wanted)
+    }
+
+    /// Who is meant by a name typed by a person: a participant who answers, or the
+    /// group ("gruppen" / "group").
+    pub fn speaker_named(&self, name: &str) -> Result<Speaker, ModelError> {
+        if let Some(p) = self.participant_named(name) {
+            return if p.observer {
+                Err(ModelError::Observer(p.name.clone()))
+            } else {
+                Ok(Speaker::Participant(p.id))
+            };
+        }
+        let wanted = name.trim().to_lowercase();
+        let is_group = [Lang::Sv, Lang::En]
+            .iter()
+            .any(|&lang| text(lang, Msg::Group).to_lowercase() == wanted);
+        if is_group {
+            return Ok(Speaker::Group);
+        }
+        Err(ModelError::UnknownParticipant {
+            name: name.trim().to_string(),
+            known: self.participants.iter().map(|p| p.name.clone()).collect(),
+        })
+    }
+
+    /// The speaker's display name ("Gruppen" for the group).
+    pub fn speaker_name(&self, speaker: Speaker, lang: Lang) -> String {
+        match speaker {
+            Speaker::Group => text(lang, Msg::Group).to_string(),
+            Speaker::Participant(id) => self
+                .participant(id)
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Adds a confirmed answer. The text is kept as typed, less surrounding blank space.
+    pub fn add_answer(
+        &mut self,
+        block: &str,
+        speaker: Speaker,
+        text: &str,
+        marked: bool,
+        now: Timestamp,
+    ) -> Result<AnswerId, ModelError> {
+        let found = self
+            .program
+            .block(block)
+            .ok_or_else(|| ModelError::UnknownBlock(block.to_string()))?;
+        if !found.takes_answers() {
+            return Err(ModelError::BreakBlock(block.to_string()));
+        }
+        if let Speaker::Participant(pid) = speaker {
+            let p = self
+                .participant(pid)
+                .ok_or_else(|| ModelError::UnknownParticipant {
+                    name: pid.0.to_string(),
+                    known: self.participants.iter().map(|p| p.name.clone()).collect(),
+                })?;
+            if p.observer {
+                return Err(ModelError::Observer(p.name.clone()));
+            }
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(ModelError::EmptyAnswer);
+        }
+        let id = AnswerId(self.take_id());
+        self.answers.push(Answer {
+            id,
+            block: block.to_string(),
+            speaker,
+            text: text.to_string(),
+            created: now,
+            edited: None,
+            marked,
+        });
+        self.changed = now;
+        Ok(id)
+    }
+
+    /// The answers of one block, in order of arrival.
+    pub fn answers_in<'a>(&'a self, block: &'a str) -> impl Iterator<Item = &'a Answer> + 'a {
+        self.answers.iter().filter(move |a| a.block == block)
+    }
+
+    /// Adds an action item (*uppdrag*).
+    pub fn add_action_item(
+        &mut self,
+        what: &str,
+        who: &str,
+        due: Option<Date>,
+        block: Option<&str>,
+        now: Timestamp,
+    ) -> Result<ActionId, ModelError> {
+        if let Some(id) = block
+            && self.program.block(id).is_none()
+        {
+            return Err(ModelError::UnknownBlock(id.to_string()));
+        }
+        let what = what.trim();
+        if what.is_empty() {
+            return Err(ModelError::EmptyAnswer);
+        }
+        let id = ActionId(self.take_id());
+        self.action_items.push(ActionItem {
+            id,
+            what: what.to_string(),
+            who: who.trim().to_string(),
+            due,
+            block: block.map(str::to_string),
+            created: now,
+        });
+        self.changed = now;
+        Ok(id)
+    }
+
+    /// A copy without names: participant `n` (from 1, in list order) is called
+    /// `label(n)`, and titles and parties, which could name a person, are dropped.
+    pub fn anonymised(&self, label: impl Fn(usize) -> String) -> Session {
+        let mut copy = self.clone();
+        for (i, p) in copy.participants.iter_mut().enumerate() {
+            p.name = label(i + 1);
+            p.title.clear();
+            p.affiliation.clear();
+        }
+        copy
+    }
+
+    /// Checks that the parts of a loaded session refer to each other, so that a
+    /// hand-edited file can never attach an answer to a block or person that is not there.
+    pub fn check_integrity(&self) -> Result<(), Integrity> {
+        let mut blocks = HashSet::new();
+        for (_, block) in self.program.blocks() {
+            if !blocks.insert(block.id.as_str()) {
+                return Err(Integrity::DuplicateId(block.id.clone()));
+            }
+        }
+        let mut ids = HashSet::new();
+        let all_ids = self
+            .participants
+            .iter()
+            .map(|p| p.id.0)
+            .chain(self.answers.iter().map(|a| a.id.0))
+            .chain(self.action_items.iter().map(|a| a.id.0));
+        for id in all_ids {
+            if !ids.insert(id) {
+                return Err(Integrity::DuplicateId(id.to_string()));
+            }
+            if id >= self.next_id {
+                return Err(Integrity::IdCounter(self.next_id));
+            }
+        }
+        for answer in &self.answers {
+            if !blocks.contains(answer.block.as_str()) {
+                return Err(Integrity::DanglingAnswer {
+                    answer: answer.id.0,
+                    block: answer.block.clone(),
+                });
+            }
+            if let Speaker::Participant(pid) = answer.speaker
+                && self.participant(pid).is_none()
+            {
+                return Err(Integrity::DanglingSpeaker {
+                    answer: answer.id.0,
+                    participant: pid.0,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Side;
+    use crate::programs;
+
+    fn session() -> Session {
+        let program = programs::built_in("skr-en-dag").unwrap().unwrap();
+        Session::new(
+            program,
+            "Kungsörs kommun",
+            "Styra och leda",
+            Timestamp::UNIX_EPOCH,
+        )
+    }
+
+    #[test]
+    fn ids_are_never_reused() {
+        let mut s = session();
+        let now = Timestamp::UNIX_EPOCH;
+        let p = s
+            .add_participant(NewParticipant::new("Åsa", "KSO", Side::Politik), now)
+            .unwrap();
+        let a = s
+            .add_answer("vad-ar-svart", Speaker::Participant(p), "Tid", false, now)
+            .unwrap();
+        let b = s
+            .add_answer("vad-ar-svart", Speaker::Group, "Mål", false, now)
+            .unwrap();
+        assert!(p.0 < a.0 && a.0 < b.0);
+        assert!(s.check_integrity().is_ok());
+    }
+
+    #[test]
+    fn refuses_what_would_break_an_invariant() {
+        let mut s = session();
+        let now = Timestamp::UNIX_EPOCH;
+        let new = |name: &str| NewParticipant::new(name, "", Side::Verksamhet);
+        assert_eq!(
+            s.add_participant(new("  "), now),
+            Err(ModelError::EmptyName)
+        );
+        s.add_participant(new("Örjan"), now).unwrap();
+        assert_eq!(
+            s.add_participant(new("örjan "), now),
+            Err(ModelError::DuplicateName("örjan".into()))
+        );
+        let mut observer = new("Olle");
+        observer.observer = true;
+        s.add_participant(observer, now).unwrap();
+        assert_eq!(
+            s.speaker_named("olle"),
+            Err(ModelError::Observer("Olle".into()))
+        );
+        assert_eq!(s.speaker_named("Gruppen"), Ok(Speaker::Group));
+        assert!(matches!(
+            s.speaker_named("Nils"),
+            Err(ModelError::UnknownParticipant { .. })
+        ));
+        let add = |s: &mut Session, block: &str, text: &str| {
+            s.add_answer(block, Speaker::Group, text, false, now)
+        };
+        assert_eq!(
+            add(&mut s, "nej", "x"),
+            Err(ModelError::UnknownBlock("nej".into()))
+        );
+        assert_eq!(
+            add(&mut s, "lunch", "x"),
+            Err(ModelError::BreakBlock("lunch".into()))
+        );
+        assert_eq!(
+            add(&mut s, "vad-ar-svart", " \n "),
+            Err(ModelError::EmptyAnswer)
+        );
+        assert!(s.answers().is_empty());
+    }
+
+    #[test]
+    fn day_two_must_follow_day_one() {
+        let mut s = session();
+        let d = |day| Date::new(2026, 3, day).unwrap();
+        assert!(s.set_dates(Some(d(12)), Some(d(12))).is_err());
+        assert!(s.set_dates(Some(d(12)), Some(d(11))).is_err());
+        assert_eq!(s.day2(), None);
+        s.set_dates(Some(d(12)), Some(d(13))).unwrap();
+        assert_eq!(s.date_of_day(1), Some(d(13)));
+    }
+}

@@ -1,0 +1,88 @@
+//! Reading a session file of any known schema version.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::StoreError;
+use crate::model::{SCHEMA_VERSION, Session};
+use crate::programs::{self, ProblemKind};
+
+/// `MIGRATIONS[i]` upgrades a version `i + 1` file to version `i + 2`. Version 1 is
+/// the first, so there are none yet; a change of format adds one here and bumps
+/// `SCHEMA_VERSION`.
+const MIGRATIONS: &[fn(&mut Value)] = &[];
+
+/// Decodes a session file's bytes; `file` names it in errors.
+pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        schema_version: Option<u64>,
+    }
+    let probe: Probe = serde_json::from_slice(bytes).map_err(|e| parse_error(file, &e))?;
+    let version = match probe.schema_version {
+        Some(v) if v >= 1 => v,
+        _ => return Err(not_a_session(file)),
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(StoreError::Newer {
+            file: file.to_string(),
+            version,
+        });
+    }
+    let session: Session = if version == u64::from(SCHEMA_VERSION) {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| invalid(file, &e))?
+    } else {
+        let mut value: Value = serde_json::from_slice(bytes).map_err(|e| parse_error(file, &e))?;
+        migrate(&mut value, version);
+        serde_path_to_error::deserialize(value).map_err(|e| invalid(file, &e))?
+    };
+    session
+        .check_integrity()
+        .map_err(|problem| StoreError::Inconsistent {
+            file: file.to_string(),
+            problem,
+        })?;
+    Ok(session)
+}
+
+fn migrate(value: &mut Value, from: u64) {
+    let first = usize::try_from(from - 1).unwrap_or(usize::MAX);
+    for step in MIGRATIONS.iter().skip(first) {
+        step(value);
+    }
+    value["schema_version"] = Value::from(SCHEMA_VERSION);
+}
+
+fn not_a_session(file: &str) -> StoreError {
+    StoreError::NotASession {
+        file: file.to_string(),
+    }
+}
+
+fn parse_error(file: &str, e: &serde_json::Error) -> StoreError {
+    if e.is_data() {
+        // Valid JSON, but not an object with a schema_version.
+        return not_a_session(file);
+    }
+    match programs::syntax_problem(e).kind {
+        ProblemKind::Syntax {
+            line,
+            column,
+            detail,
+        } => StoreError::Parse {
+            file: file.to_string(),
+            line,
+            column,
+            detail,
+        },
+        _ => not_a_session(file),
+    }
+}
+
+fn invalid(file: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> StoreError {
+    StoreError::Invalid {
+        file: file.to_string(),
+        problem: programs::shape_problem(e),
+    }
+}

@@ -1,0 +1,140 @@
+//! The single writer of a session: holds the lock for its whole life and saves
+//! every change durably, keeping the previous generations as backups.
+
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use super::atomic::{self, Replace};
+use super::{BACKUPS, IoAction, StoreError, backup_path, load, lock_path};
+use crate::model::Session;
+
+/// The one process allowed to change a session file. The lock is released when
+/// the writer is dropped, or by the operating system when the process dies.
+#[derive(Debug)]
+pub struct Writer {
+    path: PathBuf,
+    _lock: File,
+}
+
+impl Writer {
+    /// Takes the lock and reads the session.
+    pub fn open(path: &Path) -> Result<(Writer, Session), StoreError> {
+        let lock = take_lock(path)?;
+        remove_stale_temp_files(path);
+        let session = load(path)?;
+        let writer = Writer {
+            path: path.to_path_buf(),
+            _lock: lock,
+        };
+        Ok((writer, session))
+    }
+
+    /// Takes the lock and writes a new session file; an existing file is never replaced.
+    pub fn create(path: &Path, session: &Session) -> Result<Writer, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            atomic::create_private_dir(dir)
+                .map_err(|e| StoreError::io(dir, IoAction::CreateDir, &e))?;
+        }
+        let lock = take_lock(path)?;
+        atomic::write_atomic(path, &encode(session), Replace::Refuse).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::Exists {
+                    file: path.display().to_string(),
+                }
+            } else {
+                StoreError::io(path, IoAction::Write, &e)
+            }
+        })?;
+        Ok(Writer {
+            path: path.to_path_buf(),
+            _lock: lock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Saves the whole session durably. When this returns `Ok`, the change is on disk.
+    pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
+        let bytes = encode(session);
+        // Backups are a courtesy for undoing a bad edit by hand; failing to rotate
+        // them must never stop the save itself.
+        let _ = rotate_backups(&self.path);
+        atomic::write_atomic(&self.path, &bytes, Replace::Allow)
+            .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))
+    }
+}
+
+/// The bytes of a session file: pretty JSON, so that a person can read and mend it.
+pub fn encode(session: &Session) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(session).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+fn take_lock(path: &Path) -> Result<File, StoreError> {
+    let lock_file = lock_path(path);
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options
+        .open(&lock_file)
+        .map_err(|e| StoreError::io(&lock_file, IoAction::Lock, &e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
+            session: session_name(path),
+            file: path.display().to_string(),
+        }),
+        Err(fs::TryLockError::Error(e)) => Err(StoreError::io(&lock_file, IoAction::Lock, &e)),
+    }
+}
+
+/// The name people know a session by: its title, else its file name.
+fn session_name(path: &Path) -> String {
+    match load(path) {
+        Ok(s) if !s.title.is_empty() => format!("{} – {}", s.title, s.organisation),
+        _ => path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// `.bak.2` → `.bak.3`, `.bak.1` → `.bak.2`, current → `.bak.1` (a hard link: no copy).
+fn rotate_backups(path: &Path) -> std::io::Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    for n in (1..BACKUPS).rev() {
+        let from = backup_path(path, n);
+        if from.exists() {
+            fs::rename(&from, backup_path(path, n + 1))?;
+        }
+    }
+    let first = backup_path(path, 1);
+    if fs::hard_link(path, &first).is_err() {
+        fs::copy(path, &first)?;
+    }
+    Ok(())
+}
+
+/// Temp files of saves that a crash interrupted. Only the lock holder may remove
+/// them, since another writer's temp file could be in flight otherwise.
+fn remove_stale_temp_files(path: &Path) {
+    let (prefix, suffix) = atomic::temp_affixes(path);
+    let Ok(entries) = fs::read_dir(atomic::parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(suffix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
