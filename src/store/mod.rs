@@ -117,7 +117,12 @@ pub fn load(path: &Path) -> Result<Session, StoreError> {
         },
         _ => StoreError::io(path, IoAction::Read, &e),
     })?;
-    schema::decode(&path.display().to_string(), &bytes)
+    decode(&path.display().to_string(), &bytes)
+}
+
+/// Reads a session from the bytes of its file; `file` names it in errors.
+pub fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
+    schema::decode(file, bytes)
 }
 
 /// `<file>.bak.<n>`.

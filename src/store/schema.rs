@@ -1,6 +1,7 @@
 //! Reading a session file of any known schema version.
 
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 use serde_json::Value;
 
 use super::StoreError;
@@ -17,6 +18,14 @@ pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
     #[derive(Deserialize)]
     struct Probe {
         schema_version: Option<u64>,
+    }
+    // serde would read a struct from a JSON array too; a session is always an object.
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|&b| b != b'{') {
+        return Err(match serde_json::from_slice::<IgnoredAny>(bytes) {
+            Ok(_) => not_a_session(file),
+            Err(e) => parse_error(file, &e),
+        });
     }
     let probe: Probe = serde_json::from_slice(bytes).map_err(|e| parse_error(file, &e))?;
     let version = match probe.schema_version {

@@ -1,0 +1,695 @@
+//! The command line as scripts and people use it: the real binary, its output,
+//! its exit status, and one clear sentence for every bad input.
+
+mod common;
+
+use std::fs;
+
+use common::{Env, HOSTILE, hold_lock_if_asked, spawn_lock_holder, stderr};
+use samspel::store;
+
+#[test]
+#[ignore = "helper process for the lock tests"]
+fn lock_holder_helper() {
+    hold_lock_if_asked();
+}
+
+/// Runs, requires exit status `code`, and returns the single line on stderr.
+fn fails(env: &Env, code: i32, args: &[&str]) -> String {
+    let out = env.run(args);
+    assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
+    assert!(out.stdout.is_empty(), "{args:?} printed to stdout");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "one sentence expected: {err}");
+    assert!(err.starts_with("samspel: "), "{err}");
+    for leak in ["panicked", "Error {", "Os {", "kind:", "RUST_BACKTRACE"] {
+        assert!(!err.contains(leak), "debug text leaked: {err}");
+    }
+    err
+}
+
+fn files_in(env: &Env) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(env.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn new_prints_only_the_path_of_a_session_that_exists() {
+    let env = Env::new();
+    let out = env.ok(&[
+        "new",
+        "--program",
+        "skr-tva-dagar",
+        "--org",
+        "Kungsörs kommun",
+        "--title",
+        "Styra och leda 🤝",
+        "--facilitator",
+        "Lena",
+        "--date",
+        "2026-03-12",
+        "--participant",
+        "Åsa Öberg;KSO;politik;(S)",
+        "--participant",
+        "Olle;extern processledare;verksamhet;;observatör",
+    ]);
+    assert_eq!(out.lines().count(), 1);
+    let path = std::path::Path::new(out.trim_end());
+    assert_eq!(
+        path,
+        env.path().join("kungsors-kommun-2026-03-12.samspel.json")
+    );
+    let s = store::load(path).unwrap();
+    assert_eq!(s.organisation, "Kungsörs kommun");
+    assert_eq!(s.title, "Styra och leda 🤝");
+    assert_eq!(s.facilitator, "Lena");
+    assert_eq!(
+        s.day2().unwrap().to_string(),
+        "2026-03-13",
+        "day 2 defaults to the next day"
+    );
+    assert_eq!(s.participants().len(), 2);
+    assert!(s.participants()[1].observer);
+    assert_eq!(s.participants()[0].affiliation, "(S)");
+    // A second session of the same name gets a name of its own.
+    let second = env.new_session("skr-en-dag");
+    assert!(second.ends_with("kungsors-kommun-2026-03-12-2.samspel.json"));
+}
+
+#[test]
+fn new_accepts_a_program_file() {
+    let env = Env::new();
+    let file = env.path().join("eget.json");
+    let mut program = samspel::programs::built_in("skr-en-dag").unwrap().unwrap();
+    program.id = "eget".into();
+    fs::write(&file, serde_json::to_string(&program).unwrap()).unwrap();
+    let out = env.ok(&[
+        "new",
+        "--program",
+        file.to_str().unwrap(),
+        "--org",
+        "Vaggeryd",
+    ]);
+    let s = store::load(std::path::Path::new(out.trim_end())).unwrap();
+    assert_eq!(s.program().id, "eget");
+}
+
+#[test]
+fn new_refuses_bad_input_with_one_sentence_and_creates_nothing() {
+    let env = Env::new();
+    let base = ["new", "--program", "skr-tva-dagar", "--org", "Kungsör"];
+    let with = |extra: &[&'static str]| -> Vec<&'static str> {
+        base.iter().chain(extra).copied().collect()
+    };
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            with(&["--date", "2026-02-30"]),
+            "Datumet ”2026-02-30” finns inte",
+        ),
+        (with(&["--date", "12/3 2026"]), "skriv det som ÅÅÅÅ-MM-DD"),
+        (
+            with(&["--date", "2026-03-12", "--day2", "2026-03-11"]),
+            "Dag 2 (2026-03-11) måste komma efter dag 1 (2026-03-12)",
+        ),
+        (with(&["--day2", "2026-03-11"]), "Ange dag 1 med --date"),
+        (
+            with(&["--participant", "Bara ett namn"]),
+            "ska skrivas \"Namn;Titel;politik|verksamhet\"",
+        ),
+        (
+            with(&["--participant", "Åsa;KSO;kommun"]),
+            "Sidan ”kommun” finns inte",
+        ),
+        (
+            with(&[
+                "--participant",
+                "Åsa;KSO;politik",
+                "--participant",
+                "åsa;KD;verksamhet",
+            ]),
+            "Det finns redan en deltagare som heter ”åsa”",
+        ),
+        (with(&["--participant", ";KSO;politik"]), "ska skrivas"),
+        (
+            vec!["new", "--program", "tre-dagar", "--org", "K"],
+            "Det finns inget program som heter ”tre-dagar”",
+        ),
+        (
+            vec![
+                "new",
+                "--program",
+                "skr-en-dag",
+                "--org",
+                "K",
+                "--date",
+                "2026-03-12",
+                "--day2",
+                "2026-03-13",
+            ],
+            "har bara en dag",
+        ),
+        (
+            vec!["new", "--program", "skr-en-dag", "--org", "  "],
+            "Organisationen behöver ett namn",
+        ),
+        (vec!["new", "--org", "K"], "Det saknas --program"),
+        (
+            vec![
+                "new",
+                "--program",
+                "skr-en-dag",
+                "--org",
+                "K",
+                "--datum",
+                "x",
+            ],
+            "Okänd flagga eller argument: --datum",
+        ),
+    ];
+    for (args, expected) in cases {
+        let err = fails(&env, 2, &args);
+        assert!(
+            err.contains(expected),
+            "{args:?}: expected {expected:?} in {err}"
+        );
+    }
+    assert!(files_in(&env).is_empty(), "{:?}", files_in(&env));
+}
+
+#[test]
+fn add_answer_is_silent_on_success_and_keeps_every_character() {
+    let env = Env::new();
+    let path = env.new_session("skr-tva-dagar");
+    let session = path.to_str().unwrap();
+    let out = env.ok(&[
+        "add-answer",
+        "kungsors-kommun-2026-03-12",
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "åsa öberg",
+        "--mark",
+        HOSTILE,
+    ]);
+    assert!(out.is_empty());
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "mal",
+        "--participant",
+        "gruppen",
+        "Gemensamma mål",
+    ]);
+    let mut child = env
+        .command()
+        .args([
+            "add-answer",
+            session,
+            "--block",
+            "mal",
+            "--participant",
+            "Jörgen Ståhl",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("Från stdin\nmed två rader\n".as_bytes())
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+
+    let s = store::load(&path).unwrap();
+    let texts: Vec<(&str, bool)> = s
+        .answers()
+        .iter()
+        .map(|a| (a.text.as_str(), a.marked))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (HOSTILE, true),
+            ("Gemensamma mål", false),
+            ("Från stdin\nmed två rader", false)
+        ]
+    );
+    assert_eq!(s.answers()[1].speaker, samspel::model::Speaker::Group);
+}
+
+#[test]
+fn add_answer_refuses_bad_input_and_leaves_the_file_alone() {
+    let env = Env::new();
+    let path = env.new_session("skr-tva-dagar");
+    let session = path.to_str().unwrap();
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "mal",
+        "--participant",
+        "Åsa Öberg",
+        "Första",
+    ]);
+    let before = fs::read(&path).unwrap();
+    let add = |block: &str, who: &str, text: &str| -> Vec<String> {
+        [
+            "add-answer",
+            session,
+            "--block",
+            block,
+            "--participant",
+            who,
+            text,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let cases = [
+        (
+            add("finns-inte", "Åsa Öberg", "x"),
+            1,
+            "Det finns inget block med id ”finns-inte”",
+        ),
+        (add("lunch-1", "Åsa Öberg", "x"), 1, "är en paus"),
+        (
+            add("mal", "Nils", "x"),
+            1,
+            "deltagarna är: Åsa Öberg, Jörgen Ståhl",
+        ),
+        (add("mal", "Åsa Öberg", "  \n "), 1, "Svaret är tomt"),
+        (
+            [
+                "add-answer",
+                "okand",
+                "--block",
+                "mal",
+                "--participant",
+                "Åsa",
+                "x",
+            ]
+            .map(String::from)
+            .to_vec(),
+            1,
+            "Hittar ingen session ”okand”",
+        ),
+        (
+            ["add-answer", session, "--block", "mal", "x"]
+                .map(String::from)
+                .to_vec(),
+            2,
+            "Det saknas --participant",
+        ),
+    ];
+    for (args, code, expected) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let err = fails(&env, code, &args);
+        assert!(
+            err.contains(expected),
+            "{args:?}: expected {expected:?} in {err}"
+        );
+    }
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn add_answer_is_refused_while_another_writer_holds_the_session() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let before = fs::read(&path).unwrap();
+    let mut holder = spawn_lock_holder(&path);
+    let err = fails(
+        &env,
+        1,
+        &[
+            "add-answer",
+            path.to_str().unwrap(),
+            "--block",
+            "vad-ar-svart",
+            "--participant",
+            "gruppen",
+            "x",
+        ],
+    );
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    assert!(
+        err.contains("är redan öppen i ett annat Samspel-fönster"),
+        "{err}"
+    );
+    assert!(err.contains("Kungsörs kommun"), "names the session: {err}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+    env.ok(&[
+        "add-answer",
+        path.to_str().unwrap(),
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "gruppen",
+        "x",
+    ]);
+}
+
+#[test]
+fn show_lists_the_agenda_with_ids_times_and_counts() {
+    let env = Env::new();
+    let path = env.new_session("skr-tva-dagar");
+    let session = path.to_str().unwrap();
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "Åsa Öberg",
+        "--mark",
+        "Tiden",
+    ]);
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "gruppen",
+        "Rollerna",
+    ]);
+    let out = env.ok(&["show", "kungsors-kommun-2026-03-12"]);
+    assert!(
+        out.starts_with("Styra och leda tillsammans – två dagar – Kungsörs kommun\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Dag 1 – uppdrag, ansvar och samarbete · torsdag 12 mars 2026"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Dag 2 – från samtal till överenskommelse · fredag 13 mars 2026"),
+        "{out}"
+    );
+    assert!(out.contains("  09:00–09:20  valkommen "), "{out}");
+    assert!(
+        out.contains(
+            "  12:55–13:30  vad-ar-svart              Vad är svårt? · 2 svar · markerade: 1"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("  16:10        slut"), "{out}");
+    let en = env.ok(&["show", session, "--lang", "en"]);
+    assert!(
+        en.contains("Thursday 12 March 2026") && en.contains("2 answers · marked: 1"),
+        "{en}"
+    );
+}
+
+#[test]
+fn list_shows_sessions_and_says_what_to_do_when_there_are_none() {
+    let env = Env::new();
+    let out = env.ok(&["list"]);
+    assert!(out.starts_with("Inga sparade sessioner i "), "{out}");
+    assert!(out.contains("samspel new --program skr-en-dag"));
+    env.new_session("skr-tva-dagar");
+    fs::write(env.path().join("trasig.samspel.json"), b"{ inte json").unwrap();
+    let out = env.ok(&["list"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].starts_with("kungsors-kommun-2026-03-12  Styra och leda tillsammans – två dagar · Kungsörs kommun · 2026-03-12, 2026-03-13 · 0 svar · ändrad "), "{out}");
+    assert!(
+        lines[1].starts_with("trasig: kan inte läsas (") && lines[1].contains("rad 1"),
+        "{out}"
+    );
+}
+
+#[test]
+fn export_json_and_csv_keep_every_character_and_never_overwrite_by_accident() {
+    let env = Env::new();
+    let path = env.new_session("skr-tva-dagar");
+    let session = path.to_str().unwrap();
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "Åsa Öberg",
+        "--mark",
+        HOSTILE,
+    ]);
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "mal",
+        "--participant",
+        "gruppen",
+        "Mål, \"citat\"",
+    ]);
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "fortroendevaldas-uppdrag",
+        "--participant",
+        "Jörgen Ståhl",
+        "Först i programmet",
+    ]);
+
+    let json = env.path().join("ut.json");
+    env.ok(&[
+        "export",
+        session,
+        "--format",
+        "json",
+        "--out",
+        json.to_str().unwrap(),
+    ]);
+    assert_eq!(store::load(&json).unwrap(), store::load(&path).unwrap());
+
+    let csv_path = env.path().join("ut.csv");
+    env.ok(&[
+        "export",
+        session,
+        "--format",
+        "csv",
+        "--out",
+        csv_path.to_str().unwrap(),
+    ]);
+    let mut reader = csv::Reader::from_path(&csv_path).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "block_id",
+            "question",
+            "participant",
+            "title",
+            "side",
+            "text",
+            "time",
+            "marked"
+        ]
+    );
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(
+        rows[0][0], "fortroendevaldas-uppdrag",
+        "program order, not arrival order"
+    );
+    assert_eq!(
+        rows[1][..6],
+        [
+            "vad-ar-svart",
+            "Vad är svårt?",
+            "Åsa Öberg",
+            "kommunstyrelsens ordförande",
+            "politik",
+            HOSTILE
+        ]
+    );
+    assert_eq!(rows[1][7], "true");
+    assert!(
+        rows[1][6].parse::<jiff::Timestamp>().is_ok(),
+        "{}",
+        rows[1][6]
+    );
+    assert_eq!(rows[2][2..6], ["Gruppen", "", "", "Mål, \"citat\""]);
+
+    let before = fs::read(&csv_path).unwrap();
+    let err = fails(
+        &env,
+        1,
+        &[
+            "export",
+            session,
+            "--format",
+            "json",
+            "--out",
+            csv_path.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("finns redan; använd --force"), "{err}");
+    assert_eq!(fs::read(&csv_path).unwrap(), before);
+    env.ok(&[
+        "export",
+        session,
+        "--format",
+        "json",
+        "--out",
+        csv_path.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_ne!(fs::read(&csv_path).unwrap(), before);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            fs::metadata(&json).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let err = fails(
+        &env,
+        1,
+        &[
+            "export",
+            session,
+            "--format",
+            "csv",
+            "--out",
+            "/nonexistent/dir/x.csv",
+        ],
+    );
+    assert!(
+        err.contains("/nonexistent/dir/x.csv kunde inte sparas"),
+        "{err}"
+    );
+    let err = fails(
+        &env,
+        2,
+        &["export", session, "--format", "pdf", "--out", "x"],
+    );
+    assert!(err.contains("välj något av: json, csv"), "{err}");
+}
+
+#[test]
+fn anonymous_exports_name_nobody() {
+    let env = Env::new();
+    let path = env.new_session("skr-tva-dagar");
+    let session = path.to_str().unwrap();
+    env.ok(&[
+        "add-answer",
+        session,
+        "--block",
+        "mal",
+        "--participant",
+        "Åsa Öberg",
+        "Ett svar",
+    ]);
+    for format in ["json", "csv"] {
+        let out = env.path().join(format!("anon.{format}"));
+        env.ok(&[
+            "export",
+            session,
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+            "--anonymous",
+        ]);
+        let text = fs::read_to_string(&out).unwrap();
+        for secret in [
+            "Åsa",
+            "Öberg",
+            "Jörgen",
+            "Ståhl",
+            "kommunstyrelsens ordförande",
+            "(S)",
+        ] {
+            assert!(!text.contains(secret), "{format} names {secret}");
+        }
+        assert!(
+            text.contains("Deltagare 1") && text.contains("Ett svar"),
+            "{format}: {text}"
+        );
+    }
+}
+
+#[test]
+fn programs_and_check_program() {
+    let env = Env::new();
+    let out = env.ok(&["programs"]);
+    assert_eq!(out.lines().count(), 3);
+    assert!(out.contains("skr-tva-dagar      Styra och leda tillsammans – två dagar · 2 dagar (09:00–16:10, 09:00–15:45)"), "{out}");
+
+    let good = env.path().join("good.json");
+    let program = samspel::programs::built_in("arlig-uppfoljning")
+        .unwrap()
+        .unwrap();
+    fs::write(&good, serde_json::to_string_pretty(&program).unwrap()).unwrap();
+    let out = env.ok(&["check-program", good.to_str().unwrap()]);
+    assert!(out.contains("är giltigt (1 dag, 17 block)"), "{out}");
+
+    let file = env.path().join("p.json");
+    fs::write(
+        &file,
+        "{\"id\": \"x\", \"title\": \"X\", \"days\": [{\"start\": \"09:00\", \"blocks\": []}]}",
+    )
+    .unwrap();
+    let out = env.run(&["check-program", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("har fel:") && err.contains("days[0]: dag 1 har inga block"),
+        "{err}"
+    );
+    let err = fails(&env, 1, &["check-program", "/nonexistent.json"]);
+    assert!(err.contains("/nonexistent.json kunde inte läsas"), "{err}");
+}
+
+#[test]
+fn help_is_swedish_by_default_and_english_on_request() {
+    let env = Env::new();
+    let sv = env.ok(&[]);
+    assert!(
+        sv.contains("Användning: samspel")
+            && sv.contains("Kommandon:")
+            && sv.contains("Skapa en ny session"),
+        "{sv}"
+    );
+    assert!(sv.contains(&format!("Sessioner sparas i {}", env.path().display())));
+    for leak in ["Usage:", "Print help", "Possible values"] {
+        assert!(!sv.contains(leak), "English in the Swedish help: {leak}");
+    }
+    let en = env.ok(&["--lang", "en", "--help"]);
+    assert!(
+        en.contains("Usage: samspel") && en.contains("Create a new session"),
+        "{en}"
+    );
+    let sub = env.ok(&["new", "--help", "--lang=en"]);
+    assert!(
+        sub.contains("The municipality, region or organisation"),
+        "{sub}"
+    );
+    let out = env
+        .command()
+        .args(["new", "--help"])
+        .env("SAMSPEL_LANG", "en")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Day 1, as YYYY-MM-DD"));
+    let err = fails(&env, 2, &["--lang", "en", "exprot"]);
+    assert!(err.contains("Unknown command: exprot"), "{err}");
+    let err = fails(&env, 2, &["--lang", "fi", "list"]);
+    assert!(err.contains("välj något av: sv, en"), "{err}");
+}

@@ -1,0 +1,268 @@
+//! The store never loses or mangles a session, refuses what it cannot read without
+//! touching it, and lets one writer in at a time.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use jiff::Timestamp;
+use proptest::prelude::*;
+use samspel::generate;
+use samspel::i18n::{Lang, Localize};
+use samspel::model::{NewParticipant, Session, Side, Speaker};
+use samspel::programs;
+use samspel::store::{self, StoreError, Writer};
+
+use common::{HOSTILE, hold_lock_if_asked, spawn_lock_holder};
+
+/// The child process of [`spawn_lock_holder`]; does nothing in a normal run.
+#[test]
+#[ignore = "helper process for the lock tests"]
+fn lock_holder_helper() {
+    hold_lock_if_asked();
+}
+
+fn program() -> samspel::model::Program {
+    programs::built_in("skr-tva-dagar").unwrap().unwrap()
+}
+
+fn small_session() -> Session {
+    let now = Timestamp::UNIX_EPOCH;
+    let mut s = Session::new(program(), HOSTILE, HOSTILE, now);
+    let p = s
+        .add_participant(NewParticipant::new(HOSTILE, HOSTILE, Side::Politik), now)
+        .unwrap();
+    s.add_answer("vad-ar-svart", Speaker::Participant(p), HOSTILE, true, now)
+        .unwrap();
+    s
+}
+
+#[test]
+fn a_large_session_round_trips_losslessly() {
+    let mut session = generate::session(program(), 50, 3000, "Ölands kommun 🏝");
+    session
+        .add_participant(
+            NewParticipant::new(HOSTILE, HOSTILE, Side::Verksamhet),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+    assert_eq!(session.participants().len(), 51);
+    assert_eq!(session.answers().len(), 3000);
+    assert!(session.answers().iter().any(|a| a.text.contains('ö')));
+    assert!(session.answers().iter().any(|a| a.text.contains('\n')));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stor.samspel.json");
+    drop(Writer::create(&path, &session).unwrap());
+    assert_eq!(store::load(&path).unwrap(), session);
+}
+
+#[test]
+fn saves_keep_three_backups_of_earlier_generations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.samspel.json");
+    let mut session = small_session();
+    let mut writer = Writer::create(&path, &session).unwrap();
+    let mut generations = vec![fs::read(&path).unwrap()];
+    for n in 0..4 {
+        session
+            .add_answer(
+                "mal",
+                Speaker::Group,
+                &format!("svar {n}"),
+                false,
+                Timestamp::UNIX_EPOCH,
+            )
+            .unwrap();
+        writer.save(&session).unwrap();
+        generations.push(fs::read(&path).unwrap());
+    }
+    assert_eq!(store::load(&path).unwrap(), session);
+    for n in 1..=3u32 {
+        let backup = fs::read(store::backup_path(&path, n)).unwrap();
+        assert_eq!(backup, generations[generations.len() - 1 - n as usize]);
+    }
+    assert!(!store::backup_path(&path, 4).exists());
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "temp files left: {names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn session_backup_and_lock_files_are_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nytt/s.samspel.json");
+    let session = small_session();
+    let mut writer = Writer::create(&path, &session).unwrap();
+    writer.save(&session).unwrap();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&store::backup_path(&path, 1)), 0o600);
+    assert_eq!(mode(&store::lock_path(&path)), 0o600);
+    assert_eq!(mode(path.parent().unwrap()), 0o700);
+}
+
+/// Writes `bytes` as a session file and checks that loading and opening it both
+/// fail as `expected` says, leaving the bytes as they were.
+fn refused(bytes: &[u8], expected: impl Fn(&StoreError) -> bool) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trasig.samspel.json");
+    fs::write(&path, bytes).unwrap();
+    let error = store::load(&path).unwrap_err();
+    assert!(expected(&error), "{error:?}");
+    let opened = Writer::open(&path).unwrap_err();
+    assert!(expected(&opened), "{opened:?}");
+    assert_eq!(fs::read(&path).unwrap(), bytes, "the file was changed");
+    assert!(!store::backup_path(&path, 1).exists());
+    error.localize(Lang::Sv)
+}
+
+#[test]
+fn a_truncated_file_is_refused_untouched_with_line_and_column() {
+    let whole = store::encode(&small_session());
+    let message = refused(&whole[..whole.len() / 2], |e| {
+        matches!(e, StoreError::Parse { .. })
+    });
+    assert!(message.contains("trasig.samspel.json är inte en läsbar session: fel på rad"));
+    assert!(message.contains("kolumn"));
+    assert!(message.contains("Filen har inte ändrats"));
+    assert!(message.contains(".bak.1–3"));
+}
+
+#[test]
+fn a_file_of_garbage_is_refused_untouched() {
+    let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    refused(&garbage, |e| matches!(e, StoreError::Parse { .. }));
+    let message = refused(b"[1, 2, 3]", |e| {
+        matches!(e, StoreError::NotASession { .. })
+    });
+    assert!(message.contains("ingen Samspel-session"));
+    refused(b"{}", |e| matches!(e, StoreError::NotASession { .. }));
+    refused(b"", |e| matches!(e, StoreError::Parse { .. }));
+}
+
+#[test]
+fn a_file_from_a_newer_schema_is_refused_untouched() {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&store::encode(&small_session())).unwrap();
+    value["schema_version"] = 99.into();
+    value["something_new"] = "från framtiden".into();
+    let message = refused(value.to_string().as_bytes(), |e| {
+        matches!(e, StoreError::Newer { version: 99, .. })
+    });
+    assert!(message.contains("nyare Samspel"), "{message}");
+    assert!(message.contains("schemaversion 99"), "{message}");
+}
+
+#[test]
+fn a_hand_edit_that_breaks_references_is_refused_untouched() {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&store::encode(&small_session())).unwrap();
+    value["answers"][0]["block"] = "finns-inte".into();
+    let message = refused(value.to_string().as_bytes(), |e| {
+        matches!(e, StoreError::Inconsistent { .. })
+    });
+    assert!(message.contains("finns-inte"), "{message}");
+
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&store::encode(&small_session())).unwrap();
+    value["answers"][0]["created"] = "igår".into();
+    let message = refused(value.to_string().as_bytes(), |e| {
+        matches!(e, StoreError::Invalid { .. })
+    });
+    assert!(message.contains("answers[0].created"), "{message}");
+}
+
+#[test]
+fn a_second_writer_is_refused_in_the_same_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.samspel.json");
+    let first = Writer::create(&path, &small_session()).unwrap();
+    let error = Writer::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Locked { .. }));
+    let message = error.localize(Lang::Sv);
+    assert!(
+        message.contains("redan öppen i ett annat Samspel-fönster"),
+        "{message}"
+    );
+    assert!(message.contains(HOSTILE), "names the session: {message}");
+    drop(first);
+    assert!(Writer::open(&path).is_ok());
+}
+
+#[test]
+fn a_second_writer_is_refused_until_the_first_is_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.samspel.json");
+    drop(Writer::create(&path, &small_session()).unwrap());
+    let mut holder = spawn_lock_holder(&path);
+    assert!(matches!(
+        Writer::open(&path),
+        Err(StoreError::Locked { .. })
+    ));
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let (mut writer, session) = Writer::open(&path).expect("the lock is free once the holder died");
+    writer.save(&session).unwrap();
+}
+
+#[test]
+fn stale_temp_files_from_a_crash_are_cleaned_by_the_next_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.samspel.json");
+    drop(Writer::create(&path, &small_session()).unwrap());
+    let stale = dir.path().join(".s.samspel.json.abc123.tmp");
+    let other = dir.path().join(".annan.samspel.json.abc123.tmp");
+    fs::write(&stale, b"{").unwrap();
+    fs::write(&other, b"{").unwrap();
+    let _writer = Writer::open(&path).unwrap();
+    assert!(!stale.exists());
+    assert!(
+        other.exists(),
+        "another session's temp file is not ours to remove"
+    );
+}
+
+#[test]
+fn slugs_resolve_and_paths_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store::Store::at(dir.path().to_path_buf());
+    let path = s.path_for_new("kungsor");
+    drop(Writer::create(&path, &small_session()).unwrap());
+    assert_eq!(
+        s.path_for_new("kungsor"),
+        dir.path().join("kungsor-2.samspel.json")
+    );
+    assert_eq!(s.resolve("kungsor").unwrap(), path);
+    assert_eq!(s.resolve(path.to_str().unwrap()).unwrap(), path);
+    assert!(matches!(
+        s.resolve("okand"),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        s.resolve("../kungsor"),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_text_round_trips(org in "\\PC*", name in "\\PC{1,40}", answers in prop::collection::vec("\\PC*", 0..8)) {
+        let now = Timestamp::UNIX_EPOCH;
+        let mut s = Session::new(program(), &org, &name, now);
+        let name_ok = s.add_participant(NewParticipant::new(&name, &org, Side::Politik), now);
+        for text in &answers {
+            let speaker = match name_ok { Ok(id) => Speaker::Participant(id), Err(_) => Speaker::Group };
+            let _ = s.add_answer("mal", speaker, text, false, now);
+        }
+        let bytes = store::encode(&s);
+        prop_assert_eq!(store::decode("x", &bytes).unwrap(), s);
+    }
+}
