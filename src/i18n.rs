@@ -136,6 +136,9 @@ messages! {
     ModelUnknownParticipant => "Det finns ingen deltagare som heter {name}; deltagarna är: {known}.", "There is no participant called {name}; the participants are: {known}.";
     ModelObserver => "{name} är observatör och lämnar inga svar.", "{name} is an observer and gives no answers.";
     ModelEmptyAnswer => "Svaret är tomt; skriv något först.", "The answer is empty; write something first.";
+    ModelUnknownSection => "Det finns inget avsnitt med id {id} i överenskommelsen.", "The agreement has no section with the id {id}.";
+    ModelEmptyQuestion => "Frågan är tom; skriv frågan först.", "The question is empty; write the question first.";
+    ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
     ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";
     ModelDanglingAnswer => "svar {answer} hör till blocket {block}, som inte finns i programmet", "answer {answer} belongs to the block {block}, which is not in the program";

@@ -20,6 +20,12 @@ pub enum ModelError {
     EmptyAnswer,
     #[error("unknown answer")]
     UnknownAnswer,
+    #[error("unknown section {0:?}")]
+    UnknownSection(String),
+    #[error("empty question")]
+    EmptyQuestion,
+    #[error("{name:?} has answers")]
+    HasAnswers { name: String },
     #[error("day 2 {day2} is not after day 1 {day1}")]
     Day2BeforeDay1 { day1: String, day2: String },
 }
@@ -41,6 +47,9 @@ impl Localize for ModelError {
             ModelError::Observer(name) => tr!(lang, ModelObserver, name = name),
             ModelError::EmptyAnswer => tr!(lang, ModelEmptyAnswer),
             ModelError::UnknownAnswer => tr!(lang, ModelUnknownAnswer),
+            ModelError::UnknownSection(id) => tr!(lang, ModelUnknownSection, id = q(id)),
+            ModelError::EmptyQuestion => tr!(lang, ModelEmptyQuestion),
+            ModelError::HasAnswers { name } => tr!(lang, ModelHasAnswers, name = name),
             ModelError::Day2BeforeDay1 { day1, day2 } => {
                 tr!(lang, ModelDay2BeforeDay1, day1 = day1, day2 = day2)
             }

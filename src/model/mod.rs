@@ -3,10 +3,14 @@
 //! speakers, never an empty answer).
 
 mod action;
+mod agenda;
 mod answer;
+mod answers;
 mod error;
 mod participant;
 mod program;
+mod progress;
+mod roster;
 mod session;
 
 pub use action::{ActionId, ActionItem};
@@ -14,4 +18,5 @@ pub use answer::{Answer, AnswerId, Speaker};
 pub use error::ModelError;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
 pub use program::{Block, BlockKind, Day, Program, Section, Slot, clock};
-pub use session::{Integrity, Progress, SCHEMA_VERSION, Session};
+pub use progress::{Draft, Pass, Progress, Timer, View};
+pub use session::{Integrity, SCHEMA_VERSION, Session};

@@ -4,8 +4,8 @@ use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionId, ActionItem, Answer, AnswerId, ModelError, NewParticipant, Participant, ParticipantId,
-    Program, Speaker,
+    ActionId, ActionItem, Answer, AnswerId, Draft, ModelError, NewParticipant, Participant,
+    ParticipantId, Program, Progress, Speaker,
 };
 use crate::i18n::{Lang, Localize, Msg, text};
 use crate::tr;
@@ -18,35 +18,28 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    schema_version: u32,
+    pub(super) schema_version: u32,
     pub organisation: String,
     pub title: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub facilitator: String,
     #[serde(default)]
     pub language: Lang,
-    day1: Option<Date>,
+    pub(super) day1: Option<Date>,
     /// Only for two-day programs; always after `day1`.
-    day2: Option<Date>,
+    pub(super) day2: Option<Date>,
     pub created: Timestamp,
     pub changed: Timestamp,
-    program: Program,
-    participants: Vec<Participant>,
-    answers: Vec<Answer>,
-    action_items: Vec<ActionItem>,
-    progress: Progress,
-    /// The next id to hand out; ids are never reused, even after a delete.
-    next_id: u64,
-}
-
-/// Where the workshop stands.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Progress {
+    pub(super) program: Program,
+    pub(super) participants: Vec<Participant>,
+    pub(super) answers: Vec<Answer>,
+    pub(super) action_items: Vec<ActionItem>,
+    #[serde(default)]
+    pub(super) progress: Progress,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub current_block: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub done_blocks: Vec<String>,
+    pub(super) draft: Option<Draft>,
+    /// The next id to hand out; ids are never reused, even after a delete.
+    pub(super) next_id: u64,
 }
 
 /// Why a loaded session cannot be used: its parts do not refer to each other.
@@ -96,6 +89,7 @@ impl Session {
             answers: Vec::new(),
             action_items: Vec::new(),
             progress: Progress::default(),
+            draft: None,
             next_id: 1,
         }
     }
@@ -131,7 +125,7 @@ impl Session {
         }
     }
 
-    fn take_id(&mut self) -> u64 {
+    pub(super) fn take_id(&mut self) -> u64 {
         let id = self.next_id;
         self.next_id += 1;
         id
@@ -232,24 +226,8 @@ impl Session {
         marked: bool,
         now: Timestamp,
     ) -> Result<AnswerId, ModelError> {
-        let found = self
-            .program
-            .block(block)
-            .ok_or_else(|| ModelError::UnknownBlock(block.to_string()))?;
-        if !found.takes_answers() {
-            return Err(ModelError::BreakBlock(block.to_string()));
-        }
-        if let Speaker::Participant(pid) = speaker {
-            let p = self
-                .participant(pid)
-                .ok_or_else(|| ModelError::UnknownParticipant {
-                    name: pid.0.to_string(),
-                    known: self.participants.iter().map(|p| p.name.clone()).collect(),
-                })?;
-            if p.observer {
-                return Err(ModelError::Observer(p.name.clone()));
-            }
-        }
+        self.check_block(block)?;
+        self.check_speaker(speaker)?;
         let text = text.trim();
         if text.is_empty() {
             return Err(ModelError::EmptyAnswer);

@@ -1,0 +1,286 @@
+//! Changing answers after they were given, and the round (*varvet runt*).
+
+use jiff::Timestamp;
+
+use super::{Answer, AnswerId, Draft, ModelError, ParticipantId, Pass, Session, Speaker};
+
+impl Session {
+    fn answer_index(&self, id: AnswerId) -> Result<usize, ModelError> {
+        self.answers
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or(ModelError::UnknownAnswer)
+    }
+
+    pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
+        self.answers.iter().find(|a| a.id == id)
+    }
+
+    /// Replaces an answer's text; the speaker and the time it was given stay.
+    pub fn edit_answer(
+        &mut self,
+        id: AnswerId,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(ModelError::EmptyAnswer);
+        }
+        let i = self.answer_index(id)?;
+        let answer = &mut self.answers[i];
+        if answer.text != text {
+            answer.text = text.to_string();
+            answer.edited = Some(now);
+            self.changed = now;
+        }
+        Ok(())
+    }
+
+    /// Changes who gave an answer (a slip of the speaker picker).
+    pub fn set_speaker(
+        &mut self,
+        id: AnswerId,
+        speaker: Speaker,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        self.check_speaker(speaker)?;
+        let i = self.answer_index(id)?;
+        self.answers[i].speaker = speaker;
+        self.changed = now;
+        Ok(())
+    }
+
+    /// Removes an answer and returns it with its place, so that it can be undone.
+    pub fn delete_answer(
+        &mut self,
+        id: AnswerId,
+        now: Timestamp,
+    ) -> Result<(usize, Answer), ModelError> {
+        let i = self.answer_index(id)?;
+        self.changed = now;
+        Ok((i, self.answers.remove(i)))
+    }
+
+    /// Puts a deleted answer back where it was. Refused if its block or speaker
+    /// has gone since, or its id is taken.
+    pub fn restore_answer(
+        &mut self,
+        index: usize,
+        answer: Answer,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        if self.answer(answer.id).is_some() {
+            return Err(ModelError::UnknownAnswer);
+        }
+        self.check_block(&answer.block)?;
+        self.check_speaker(answer.speaker)?;
+        let index = index.min(self.answers.len());
+        self.answers.insert(index, answer);
+        self.changed = now;
+        Ok(())
+    }
+
+    pub fn set_marked(
+        &mut self,
+        id: AnswerId,
+        marked: bool,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        let i = self.answer_index(id)?;
+        self.answers[i].marked = marked;
+        self.changed = now;
+        Ok(())
+    }
+
+    /// Moves an answer to another block (it keeps its place among the answers).
+    pub fn move_answer(
+        &mut self,
+        id: AnswerId,
+        block: &str,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        self.check_block(block)?;
+        let i = self.answer_index(id)?;
+        self.answers[i].block = block.to_string();
+        self.changed = now;
+        Ok(())
+    }
+
+    /// The participants who answer, in the order of the list: the round's order.
+    pub fn answering(&self) -> impl Iterator<Item = ParticipantId> + '_ {
+        self.participants
+            .iter()
+            .filter(|p| !p.observer)
+            .map(|p| p.id)
+    }
+
+    pub fn has_passed(&self, block: &str, participant: ParticipantId) -> bool {
+        self.progress
+            .passes
+            .iter()
+            .any(|p| p.block == block && p.participant == participant)
+    }
+
+    /// Marks (or unmarks) that a participant passes in a block's round.
+    pub fn toggle_pass(&mut self, block: &str, participant: ParticipantId, now: Timestamp) {
+        let before = self.progress.passes.len();
+        self.progress
+            .passes
+            .retain(|p| !(p.block == block && p.participant == participant));
+        if self.progress.passes.len() == before {
+            self.progress.passes.push(Pass {
+                block: block.to_string(),
+                participant,
+            });
+        }
+        self.changed = now;
+    }
+
+    /// Who is left in a block's round: answering participants who have neither
+    /// answered nor passed, in round order.
+    pub fn left_in_round(&self, block: &str) -> Vec<ParticipantId> {
+        self.answering()
+            .filter(|&id| {
+                !self.has_passed(block, id)
+                    && !self
+                        .answers_in(block)
+                        .any(|a| a.speaker == Speaker::Participant(id))
+            })
+            .collect()
+    }
+
+    /// The next speaker in the round after `after`: the first participant after them
+    /// (wrapping round) who is still left, or `None` when everyone has had their say.
+    pub fn next_in_round(
+        &self,
+        block: &str,
+        after: Option<ParticipantId>,
+    ) -> Option<ParticipantId> {
+        let left = self.left_in_round(block);
+        let order: Vec<ParticipantId> = self.answering().collect();
+        let start = after
+            .and_then(|a| order.iter().position(|&p| p == a))
+            .map_or(0, |i| i + 1);
+        (0..order.len())
+            .map(|k| order[(start + k) % order.len()])
+            .find(|p| left.contains(p))
+    }
+
+    pub fn draft(&self) -> Option<&Draft> {
+        self.draft.as_ref()
+    }
+
+    /// Keeps (or with `None` clears) the text being typed.
+    pub fn set_draft(&mut self, draft: Option<Draft>) {
+        self.draft = draft;
+    }
+
+    pub(super) fn check_block(&self, block: &str) -> Result<(), ModelError> {
+        let found = self
+            .program
+            .block(block)
+            .ok_or_else(|| ModelError::UnknownBlock(block.to_string()))?;
+        if found.takes_answers() {
+            Ok(())
+        } else {
+            Err(ModelError::BreakBlock(block.to_string()))
+        }
+    }
+
+    pub(super) fn check_speaker(&self, speaker: Speaker) -> Result<(), ModelError> {
+        let Speaker::Participant(pid) = speaker else {
+            return Ok(());
+        };
+        let p = self
+            .participant(pid)
+            .ok_or_else(|| ModelError::UnknownParticipant {
+                name: pid.0.to_string(),
+                known: self.participants.iter().map(|p| p.name.clone()).collect(),
+            })?;
+        if p.observer {
+            Err(ModelError::Observer(p.name.clone()))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{NewParticipant, Session, Side, Speaker};
+    use crate::programs;
+    use jiff::Timestamp;
+
+    const NOW: Timestamp = Timestamp::UNIX_EPOCH;
+
+    fn session(names: &[&str]) -> Session {
+        let program = programs::built_in("skr-en-dag").unwrap().unwrap();
+        let mut s = Session::new(program, "K", "T", NOW);
+        for name in names {
+            s.add_participant(NewParticipant::new(name, "", Side::Politik), NOW)
+                .unwrap();
+        }
+        s
+    }
+
+    #[test]
+    fn the_round_moves_on_to_who_has_not_answered() {
+        let mut s = session(&["A", "B", "C", "D"]);
+        let ids: Vec<_> = s.answering().collect();
+        let b = "vad-ar-svart";
+        assert_eq!(s.next_in_round(b, None), Some(ids[0]));
+        s.add_answer(b, Speaker::Participant(ids[1]), "x", false, NOW)
+            .unwrap();
+        assert_eq!(s.next_in_round(b, Some(ids[1])), Some(ids[2]));
+        s.toggle_pass(b, ids[2], NOW);
+        assert_eq!(s.next_in_round(b, Some(ids[1])), Some(ids[3]));
+        assert_eq!(s.next_in_round(b, Some(ids[3])), Some(ids[0]));
+        assert_eq!(s.left_in_round(b), vec![ids[0], ids[3]]);
+        s.toggle_pass(b, ids[2], NOW);
+        assert_eq!(s.left_in_round(b), vec![ids[0], ids[2], ids[3]]);
+        for &id in &[ids[0], ids[2], ids[3]] {
+            s.add_answer(b, Speaker::Participant(id), "y", false, NOW)
+                .unwrap();
+        }
+        assert_eq!(s.next_in_round(b, Some(ids[3])), None);
+    }
+
+    #[test]
+    fn delete_and_restore_put_an_answer_back_in_its_place() {
+        let mut s = session(&["A"]);
+        let ids: Vec<_> = (0..3)
+            .map(|n| {
+                s.add_answer("vad-ar-svart", Speaker::Group, &n.to_string(), false, NOW)
+                    .unwrap()
+            })
+            .collect();
+        let (i, answer) = s.delete_answer(ids[1], NOW).unwrap();
+        assert_eq!(s.answers().len(), 2);
+        s.restore_answer(i, answer.clone(), NOW).unwrap();
+        let texts: Vec<&str> = s.answers().iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(texts, ["0", "1", "2"]);
+        assert!(s.restore_answer(i, answer, NOW).is_err(), "not twice");
+    }
+
+    #[test]
+    fn edit_mark_and_move() {
+        let mut s = session(&["A"]);
+        let id = s
+            .add_answer("vad-ar-svart", Speaker::Group, "x", false, NOW)
+            .unwrap();
+        assert!(s.edit_answer(id, "  ", NOW).is_err());
+        let later = Timestamp::from_second(60).unwrap();
+        s.edit_answer(id, "nytt", later).unwrap();
+        s.set_marked(id, true, NOW).unwrap();
+        assert!(s.move_answer(id, "lunch", NOW).is_err());
+        s.move_answer(id, "chefer-behover", NOW).unwrap();
+        let a = s.answer(id).unwrap();
+        assert_eq!(
+            (a.text.as_str(), a.marked, a.block.as_str()),
+            ("nytt", true, "chefer-behover")
+        );
+        assert_eq!(a.edited, Some(later));
+        assert_eq!(a.created, NOW);
+    }
+}

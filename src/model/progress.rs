@@ -1,0 +1,155 @@
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::{AnswerId, ParticipantId, Speaker};
+
+/// Where the workshop stands, saved with the session so that reopening it (day 2,
+/// or after a crash) returns to the same block, view and timers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_block: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done_blocks: Vec<String>,
+    #[serde(default)]
+    pub view: View,
+    #[serde(default = "yes")]
+    pub show_guidance: bool,
+    /// One terminal bell when a block's time is up.
+    #[serde(default = "yes")]
+    pub bell: bool,
+    /// Each block's timer, by block id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub timers: BTreeMap<String, Timer>,
+    /// Participants who passed in a block's round.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub passes: Vec<Pass>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Progress {
+    fn default() -> Progress {
+        Progress {
+            current_block: None,
+            done_blocks: Vec::new(),
+            view: View::default(),
+            show_guidance: true,
+            bell: true,
+            timers: BTreeMap::new(),
+            passes: Vec::new(),
+        }
+    }
+}
+
+/// How a block's answers are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum View {
+    /// In order of arrival.
+    #[default]
+    Arrival,
+    /// Politik | Verksamhet side by side: the heart of the method.
+    Sides,
+    /// Grouped by participant.
+    Participants,
+}
+
+impl View {
+    pub fn next(self) -> View {
+        match self {
+            View::Arrival => View::Sides,
+            View::Sides => View::Participants,
+            View::Participants => View::Arrival,
+        }
+    }
+}
+
+/// A block's timer. Time is counted from timestamps, so a timer left running keeps
+/// counting while the app is closed, as the clock on the wall does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Timer {
+    /// Seconds counted before the current run.
+    #[serde(default)]
+    pub elapsed_secs: i64,
+    /// When the current run started; `None` while paused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_since: Option<Timestamp>,
+    /// Seconds added (or, negative, taken) with ±1 minute.
+    #[serde(default)]
+    pub extra_secs: i64,
+}
+
+impl Timer {
+    pub fn elapsed(&self, now: Timestamp) -> i64 {
+        let running = self
+            .running_since
+            .map_or(0, |since| now.as_second() - since.as_second());
+        self.elapsed_secs + running.max(0)
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    pub fn toggle(&mut self, now: Timestamp) {
+        match self.running_since {
+            Some(_) => {
+                self.elapsed_secs = self.elapsed(now);
+                self.running_since = None;
+            }
+            None => self.running_since = Some(now),
+        }
+    }
+
+    /// Seconds left of `planned_minutes` (negative: overtime).
+    pub fn remaining(&self, planned_minutes: u32, now: Timestamp) -> i64 {
+        i64::from(planned_minutes) * 60 + self.extra_secs - self.elapsed(now)
+    }
+}
+
+/// "This participant passed in this block's round."
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pass {
+    pub block: String,
+    pub participant: ParticipantId,
+}
+
+/// Text being typed but not yet confirmed, saved when idle so that a crash loses
+/// at most a couple of seconds of typing, and offered back on reopening.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub block: String,
+    pub speaker: Speaker,
+    pub text: String,
+    /// The answer being edited, if it is an edit rather than a new answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editing: Option<AnswerId>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timers_count_pause_and_run_over() {
+        let t = |s| Timestamp::from_second(s).unwrap();
+        let mut timer = Timer::default();
+        timer.toggle(t(100));
+        assert_eq!(timer.elapsed(t(160)), 60);
+        timer.toggle(t(160));
+        assert_eq!(timer.elapsed(t(10_000)), 60);
+        timer.extra_secs = 60;
+        assert_eq!(timer.remaining(1, t(10_000)), 60);
+        timer.toggle(t(200));
+        assert_eq!(timer.remaining(1, t(330)), -70);
+    }
+}
