@@ -5,9 +5,11 @@
 //! one place that touches the disk; the command line is a thin shell over both.
 
 pub mod cli;
+pub mod demo;
 pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod model;
 pub mod programs;
 pub mod store;
+pub mod tui;

@@ -201,6 +201,16 @@ pub fn built_in(id: &str) -> Option<Result<Program, ProgramError>> {
         .map(|(id, json)| parse(&format!("sessions/{id}.json"), json))
 }
 
+/// A built-in program the code names itself (so it exists; the tests load them all).
+pub fn load_built_in(id: &str) -> Result<Program, ProgramError> {
+    built_in(id).unwrap_or_else(|| {
+        Err(ProgramError::Read {
+            file: format!("sessions/{id}.json"),
+            reason: "not built in".into(),
+        })
+    })
+}
+
 /// A built-in program by id, or else a program file at that path.
 pub fn find(id_or_path: &str) -> Option<Result<Program, ProgramError>> {
     built_in(id_or_path).or_else(|| {

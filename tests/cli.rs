@@ -660,7 +660,7 @@ fn programs_and_check_program() {
 #[test]
 fn help_is_swedish_by_default_and_english_on_request() {
     let env = Env::new();
-    let sv = env.ok(&[]);
+    let sv = env.ok(&["--help"]);
     assert!(
         sv.contains("Användning: samspel")
             && sv.contains("Kommandon:")
@@ -692,4 +692,16 @@ fn help_is_swedish_by_default_and_english_on_request() {
     assert!(err.contains("Unknown command: exprot"), "{err}");
     let err = fails(&env, 2, &["--lang", "fi", "list"]);
     assert!(err.contains("välj något av: sv, en"), "{err}");
+}
+
+#[test]
+fn the_app_without_a_terminal_says_so() {
+    let env = Env::new();
+    for args in [&[][..], &["demo"], &["open", "nope"]] {
+        let err = fails(&env, 1, args);
+        assert!(
+            err.contains("Samspel behöver en terminal") || err.contains("Hittar ingen session"),
+            "{err}"
+        );
+    }
 }

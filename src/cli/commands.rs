@@ -11,17 +11,30 @@ use crate::model::{NewParticipant, Program, Session, Side, clock};
 use crate::programs;
 use crate::store::{self, Replace, Store, StoreError, Writer};
 use crate::tr;
+use crate::tui::{self, Target};
 
 type Outcome = Result<(), Failure>;
 
 pub fn dispatch(
-    command: Command,
+    command: Option<Command>,
     store: &Result<Store, StoreError>,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Outcome {
     let store = || store.as_ref().map_err(|e| Failure::of(e, lang));
+    let app = |store: &Store, target| {
+        tui::run(store.clone(), target, lang).map_err(|message| Failure { code: 1, message })
+    };
+    let Some(command) = command else {
+        return app(store()?, Target::Start);
+    };
     match command {
+        Command::Open { session, block } => {
+            let store = store()?;
+            let session = store.resolve(&session).map_err(|e| Failure::of(&e, lang))?;
+            app(store, Target::Open { session, block })
+        }
+        Command::Demo => app(store()?, Target::Demo),
         Command::New(args) => new(args, store()?, lang, out),
         Command::List => list(store()?, lang, out),
         Command::Show { session } => show(&session, store()?, lang, out),

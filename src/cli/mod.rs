@@ -35,13 +35,23 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    Open {
+        session: String,
+        #[arg(long)]
+        block: Option<String>,
+    },
+    Demo,
     New(NewArgs),
     List,
-    Show { session: String },
+    Show {
+        session: String,
+    },
     AddAnswer(AddAnswerArgs),
     Export(ExportArgs),
     Programs,
-    CheckProgram { file: PathBuf },
+    CheckProgram {
+        file: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -135,15 +145,7 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> i32
         Err(e) => return help::report_clap_error(&e, lang, &subcommand, out, err),
     };
     let lang = cli.lang.unwrap_or(lang);
-    let result = match cli.command {
-        None => {
-            let mut command =
-                help::localize(<Cli as clap::CommandFactory>::command(), lang, &data_dir);
-            let _ = writeln!(out, "{}", command.render_long_help());
-            Ok(())
-        }
-        Some(command) => commands::dispatch(command, &store, lang, out),
-    };
+    let result = commands::dispatch(cli.command, &store, lang, out);
     match result {
         Ok(()) => 0,
         Err(failure) => {

@@ -51,6 +51,18 @@ impl Writer {
         })
     }
 
+    /// Takes the lock and writes `session` as the file, replacing what was there
+    /// (the old file becomes the first backup). For the demo's fresh copy.
+    pub fn replace(path: &Path, session: &Session) -> Result<Writer, StoreError> {
+        let lock = take_lock(path)?;
+        let mut writer = Writer {
+            path: path.to_path_buf(),
+            _lock: lock,
+        };
+        writer.save(session)?;
+        Ok(writer)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

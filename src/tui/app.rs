@@ -1,0 +1,497 @@
+//! The application state and `update`: every key, paste, tick and I/O result comes
+//! in as an [`Action`]; what must touch the world goes out as an [`Effect`], which
+//! the event loop performs. `update` itself does no I/O, so tests drive it directly.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::editor::Editor;
+use super::form::Form;
+use super::keymap::{self, Command, Mode};
+use super::picker::Picker;
+use crate::i18n::{Lang, Localize};
+use crate::model::{Answer, AnswerId, Session, Speaker};
+
+/// Something that happened.
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    /// Time passes (the loop sends one about every quarter second).
+    Tick,
+    /// The saved sessions, for the start screen.
+    Sessions(Vec<SessionSummary>),
+    /// A session was opened (or created) and its lock taken.
+    Opened(Result<Box<Opened>, String>),
+    /// The result of the last [`Effect::Save`].
+    Saved(Result<(), String>),
+    /// The process is asked to end (SIGTERM, SIGHUP): keep the draft and go.
+    Terminate,
+}
+
+/// Something the loop must do in the world.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the whole session durably.
+    Save,
+    ListSessions,
+    Open(PathBuf),
+    OpenDemo,
+    /// Save a new session (the one in `App::session`) under a fresh name.
+    Create,
+    /// Release the session: back to the start screen.
+    Close,
+    Bell,
+    Quit,
+}
+
+pub struct Opened {
+    pub path: PathBuf,
+    pub session: Session,
+}
+
+/// A saved session as the start screen lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionSummary {
+    pub path: PathBuf,
+    pub name: String,
+    /// Title, organisation, dates, answers and last change; or why it cannot be read.
+    pub line: Result<SummaryLine, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SummaryLine {
+    pub title: String,
+    pub organisation: String,
+    pub dates: String,
+    pub answers: usize,
+    pub changed: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Prep,
+    Workshop,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing saved in this run yet.
+    Idle,
+    Saved(Timestamp),
+    /// The last save failed: changes are kept in memory and saving is retried.
+    Failed(String),
+}
+
+/// A question to answer with yes or no.
+pub struct Confirm {
+    pub question: String,
+    pub on_yes: OnYes,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OnYes {
+    DeleteAnswer(AnswerId),
+    DiscardNew,
+    Quit,
+}
+
+/// What is drawn on top of the screen and takes the keys.
+pub enum Overlay {
+    Picker(Picker),
+    Confirm(Confirm),
+    Form(Form),
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    Agenda,
+    #[default]
+    Answers,
+}
+
+#[derive(Default)]
+pub struct StartUi {
+    pub sessions: Vec<SessionSummary>,
+    pub selected: usize,
+}
+
+#[derive(Default)]
+pub struct WorkshopUi {
+    /// The selected answer: an index into the current block's answers.
+    pub selected: usize,
+    pub focus: Focus,
+    /// The last deleted answer and its place, for undo.
+    pub undo: Option<(usize, Answer)>,
+    pub last_speaker: Option<Speaker>,
+    /// Blocks whose bell has rung, so that it rings once.
+    pub rung: HashSet<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PrepTab {
+    #[default]
+    Details,
+    Participants,
+    Agenda,
+}
+
+#[derive(Default)]
+pub struct PrepUi {
+    pub tab: PrepTab,
+    pub row: usize,
+    /// The session has no file yet: `Ctrl+S` creates it.
+    pub is_new: bool,
+    pub details: Option<Form>,
+}
+
+pub struct App {
+    pub lang: Lang,
+    pub now: Timestamp,
+    /// For showing times of day; the loop sets the system's, tests keep UTC.
+    pub tz: TimeZone,
+    pub screen: Screen,
+    pub session: Option<Session>,
+    pub path: Option<PathBuf>,
+    pub save: SaveState,
+    /// A change that is not on disk yet.
+    pub dirty: bool,
+    /// One sentence of feedback, shown in the status line until the next key.
+    pub notice: Option<String>,
+    pub help: bool,
+    pub overlay: Option<Overlay>,
+    pub editor: Option<Editor>,
+    /// When the editor's text last changed (for the idle draft save).
+    pub last_typed: Option<Timestamp>,
+    pub last_save_attempt: Option<Timestamp>,
+    pub start: StartUi,
+    pub workshop: WorkshopUi,
+    pub prep: PrepUi,
+    pub quit: bool,
+}
+
+/// How long typing must pause before the draft is saved.
+const DRAFT_IDLE_SECS: i64 = 1;
+/// How often a failed save is retried.
+const RETRY_SECS: i64 = 3;
+
+impl App {
+    pub fn new(lang: Lang, now: Timestamp) -> App {
+        App {
+            lang,
+            now,
+            tz: TimeZone::UTC,
+            screen: Screen::Start,
+            session: None,
+            path: None,
+            save: SaveState::Idle,
+            dirty: false,
+            notice: None,
+            help: false,
+            overlay: None,
+            editor: None,
+            last_typed: None,
+            last_save_attempt: None,
+            start: StartUi::default(),
+            workshop: WorkshopUi::default(),
+            prep: PrepUi::default(),
+            quit: false,
+        }
+    }
+
+    /// What the keys talk to now.
+    pub fn mode(&self) -> Mode {
+        if self.help {
+            Mode::Help
+        } else {
+            self.base_mode()
+        }
+    }
+
+    /// The mode beneath the help screen: the one whose keys the help lists.
+    pub fn base_mode(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Picker(_)) => return Mode::Picker,
+            Some(Overlay::Confirm(_)) => return Mode::Confirm,
+            Some(Overlay::Form(_)) => return Mode::Form,
+            None => {}
+        }
+        if self.editor.is_some() {
+            return Mode::Editor;
+        }
+        match (self.screen, self.prep.tab) {
+            (Screen::Start, _) => Mode::Start,
+            (Screen::Workshop, _) => Mode::Workshop,
+            (Screen::Prep, PrepTab::Details) => Mode::PrepDetails,
+            (Screen::Prep, PrepTab::Participants) => Mode::PrepParticipants,
+            (Screen::Prep, PrepTab::Agenda) => Mode::PrepAgenda,
+        }
+    }
+
+    pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        self.now = now;
+        match action {
+            Action::Key(key) => {
+                self.notice = None;
+                self.key(key)
+            }
+            Action::Paste(text) => self.paste(&text),
+            Action::Tick => self.tick(),
+            Action::Terminate => self.quit_now(),
+            Action::Sessions(list) => {
+                self.start.selected = self.start.selected.min(list.len().saturating_sub(1));
+                self.start.sessions = list;
+                vec![]
+            }
+            Action::Opened(result) => self.opened(result),
+            Action::Saved(result) => {
+                self.last_save_attempt = Some(now);
+                match result {
+                    Ok(()) => {
+                        self.dirty = false;
+                        self.save = SaveState::Saved(now);
+                    }
+                    Err(message) => self.save = SaveState::Failed(message),
+                }
+                vec![]
+            }
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        let mode = self.mode();
+        let Some(command) = keymap::command_for(mode, &key) else {
+            return self.unbound_key(mode, key);
+        };
+        match (mode, command) {
+            (_, Command::ForceQuit) => self.quit_now(),
+            (_, Command::Help) => {
+                self.help = true;
+                vec![]
+            }
+            (Mode::Help, _) => {
+                self.help = false;
+                vec![]
+            }
+            (Mode::Editor, c) => self.editor_command(c),
+            (Mode::Picker, c) => self.picker_command(c),
+            (Mode::Confirm, c) => self.confirm_command(c),
+            (Mode::Form, c) => self.form_command(c),
+            (Mode::Start, c) => self.start_command(c),
+            (Mode::Workshop, c) => self.workshop_command(c),
+            (_, c) => self.prep_command(c),
+        }
+    }
+
+    /// Keys the keymap does not name: text for the editor, a form or a picker's filter.
+    fn unbound_key(&mut self, mode: Mode, key: KeyEvent) -> Vec<Effect> {
+        match (mode, &mut self.overlay, &mut self.editor) {
+            (Mode::Editor, _, Some(editor)) => {
+                let changed = editor.area.input(key);
+                if changed {
+                    self.last_typed = Some(self.now);
+                }
+            }
+            (Mode::Form, Some(Overlay::Form(form)), _) => form.input(key),
+            (Mode::PrepDetails, _, _) => {
+                if let Some(form) = &mut self.prep.details {
+                    form.input(key);
+                }
+            }
+            (Mode::Picker, Some(Overlay::Picker(picker)), _) => match key.code {
+                KeyCode::Char(c) => picker.type_char(c),
+                KeyCode::Backspace => picker.backspace(),
+                _ => {}
+            },
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn paste(&mut self, text: &str) -> Vec<Effect> {
+        match (&mut self.overlay, &mut self.editor) {
+            (Some(Overlay::Form(form)), _) => form.paste(text),
+            (Some(_), _) => {}
+            (None, Some(editor)) => {
+                editor.paste(text);
+                self.last_typed = Some(self.now);
+            }
+            (None, None) if self.screen == Screen::Workshop => {
+                self.open_editor_for_default();
+                if let Some(editor) = &mut self.editor {
+                    editor.paste(text);
+                    self.last_typed = Some(self.now);
+                }
+            }
+            (None, None) if self.screen == Screen::Prep => {
+                if let Some(form) = &mut self.prep.details {
+                    form.paste(text);
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn tick(&mut self) -> Vec<Effect> {
+        let mut effects = self.draft_if_idle();
+        let retry_due = self
+            .last_save_attempt
+            .is_none_or(|t| self.now.as_second() - t.as_second() >= RETRY_SECS);
+        if self.dirty && matches!(self.save, SaveState::Failed(_)) && retry_due {
+            effects.push(Effect::Save);
+        }
+        effects.extend(self.bell_if_due());
+        effects.dedup();
+        effects
+    }
+
+    /// Keeps the text being typed in the session once typing pauses, and saves it.
+    fn draft_if_idle(&mut self) -> Vec<Effect> {
+        let (Some(editor), Some(typed)) = (&self.editor, self.last_typed) else {
+            return vec![];
+        };
+        if self.now.as_second() - typed.as_second() < DRAFT_IDLE_SECS {
+            return vec![];
+        }
+        self.last_typed = None;
+        let draft = crate::model::Draft {
+            block: editor.block.clone(),
+            speaker: editor.speaker,
+            text: editor.text(),
+            editing: editor.editing,
+        };
+        self.change(|s| s.set_draft(Some(draft)))
+    }
+
+    /// Applies a change to the session, to be saved at once.
+    pub(crate) fn change(&mut self, f: impl FnOnce(&mut Session)) -> Vec<Effect> {
+        match &mut self.session {
+            Some(session) => {
+                f(session);
+                self.dirty = true;
+                // A session not created yet (new, in preparation) has no file to save to.
+                if self.path.is_some() {
+                    vec![Effect::Save]
+                } else {
+                    vec![]
+                }
+            }
+            None => vec![],
+        }
+    }
+
+    /// Like [`App::change`] for a change the model may refuse: the refusal becomes
+    /// the notice, and nothing changes.
+    pub(crate) fn try_change<T, E: Localize>(
+        &mut self,
+        f: impl FnOnce(&mut Session, Timestamp) -> Result<T, E>,
+    ) -> Option<(T, Vec<Effect>)> {
+        let now = self.now;
+        let session = self.session.as_mut()?;
+        match f(session, now) {
+            Ok(value) => {
+                self.dirty = true;
+                let effects = if self.path.is_some() {
+                    vec![Effect::Save]
+                } else {
+                    vec![]
+                };
+                Some((value, effects))
+            }
+            Err(e) => {
+                self.notice = Some(e.localize(self.lang));
+                None
+            }
+        }
+    }
+
+    fn opened(&mut self, result: Result<Box<Opened>, String>) -> Vec<Effect> {
+        match result {
+            Ok(opened) => {
+                let Opened { path, session } = *opened;
+                self.path = Some(path);
+                self.dirty = false;
+                // Just read from disk (or just written): what is shown is saved.
+                self.save = SaveState::Saved(self.now);
+                self.workshop = WorkshopUi::default();
+                self.prep = PrepUi::default();
+                self.overlay = None;
+                self.editor = session.draft().map(|d| {
+                    self.notice = Some(crate::tr!(self.lang, NoticeDraftBack));
+                    Editor::new(&d.block, d.speaker, d.editing, &d.text)
+                });
+                self.session = Some(session);
+                self.screen = Screen::Workshop;
+                vec![]
+            }
+            Err(message) => {
+                self.notice = Some(message);
+                vec![]
+            }
+        }
+    }
+
+    /// Quit, asking first only if something would be lost.
+    pub(crate) fn quit(&mut self) -> Vec<Effect> {
+        if self.dirty && (self.path.is_some() || self.prep.is_new) {
+            self.overlay = Some(Overlay::Confirm(Confirm {
+                question: crate::tr!(self.lang, ConfirmQuitUnsaved),
+                on_yes: OnYes::Quit,
+            }));
+            return vec![];
+        }
+        self.quit_now()
+    }
+
+    /// Quit at once; text being typed is kept as the draft first.
+    pub(crate) fn quit_now(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if let Some(editor) = &self.editor
+            && !editor.is_blank()
+            && self.path.is_some()
+        {
+            self.last_typed = Some(Timestamp::MIN);
+            effects = self.draft_if_idle();
+        }
+        self.quit = true;
+        effects.push(Effect::Quit);
+        effects
+    }
+
+    fn confirm_command(&mut self, command: Command) -> Vec<Effect> {
+        let Some(Overlay::Confirm(confirm)) = self.overlay.take() else {
+            return vec![];
+        };
+        if command != Command::Yes {
+            return vec![];
+        }
+        match confirm.on_yes {
+            OnYes::Quit => self.quit_now(),
+            OnYes::DiscardNew => self.discard_new(),
+            OnYes::DeleteAnswer(id) => self.delete_answer(id),
+        }
+    }
+
+    fn start_command(&mut self, command: Command) -> Vec<Effect> {
+        let n = self.start.sessions.len();
+        match command {
+            Command::Up => self.start.selected = self.start.selected.saturating_sub(1),
+            Command::Down => self.start.selected = (self.start.selected + 1).min(n.max(1) - 1),
+            Command::Accept => {
+                if let Some(s) = self.start.sessions.get(self.start.selected) {
+                    return vec![Effect::Open(s.path.clone())];
+                }
+            }
+            Command::NewSession => self.begin_new_session(),
+            Command::OpenDemo => return vec![Effect::OpenDemo],
+            Command::Quit => return self.quit(),
+            _ => {}
+        }
+        vec![]
+    }
+}

@@ -1,0 +1,185 @@
+//! Small forms: a few labelled fields, one focused. Used for participants, action
+//! items, own questions and the session's details.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::{CursorMove, TextArea};
+
+use super::editor::{normalise_newlines, text_area};
+use crate::i18n::Msg;
+use crate::model::ParticipantId;
+
+/// What a form is for, and so what saving it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    ActionItem { block: String },
+    NewParticipant,
+    EditParticipant(ParticipantId),
+    OwnQuestion,
+    Details,
+}
+
+pub enum Value {
+    Text {
+        area: Box<TextArea<'static>>,
+        /// Offered with Alt+↓ (e.g. the common titles).
+        suggestions: &'static [&'static str],
+    },
+    Choice {
+        options: Vec<String>,
+        index: usize,
+    },
+    Toggle(bool),
+}
+
+pub struct Field {
+    pub label: Msg,
+    pub value: Value,
+    /// A sentence saying what is wrong with the value, shown under it.
+    pub error: Option<String>,
+    /// A field that cannot be changed any more (e.g. the program once answers exist).
+    pub locked: bool,
+}
+
+impl Field {
+    pub fn text(label: Msg, text: &str) -> Field {
+        Field::with(
+            label,
+            Value::Text {
+                area: single_line(text),
+                suggestions: &[],
+            },
+        )
+    }
+
+    pub fn suggest(label: Msg, text: &str, suggestions: &'static [&'static str]) -> Field {
+        Field::with(
+            label,
+            Value::Text {
+                area: single_line(text),
+                suggestions,
+            },
+        )
+    }
+
+    pub fn choice(label: Msg, options: Vec<String>, index: usize) -> Field {
+        Field::with(label, Value::Choice { options, index })
+    }
+
+    pub fn toggle(label: Msg, on: bool) -> Field {
+        Field::with(label, Value::Toggle(on))
+    }
+
+    fn with(label: Msg, value: Value) -> Field {
+        Field {
+            label,
+            value,
+            error: None,
+            locked: false,
+        }
+    }
+
+    pub fn as_text(&self) -> String {
+        match &self.value {
+            Value::Text { area, .. } => area.lines().join(" ").trim().to_string(),
+            Value::Choice { options, index } => options.get(*index).cloned().unwrap_or_default(),
+            Value::Toggle(on) => on.to_string(),
+        }
+    }
+
+    pub fn index(&self) -> usize {
+        match &self.value {
+            Value::Choice { index, .. } => *index,
+            _ => 0,
+        }
+    }
+
+    pub fn is_on(&self) -> bool {
+        matches!(self.value, Value::Toggle(true))
+    }
+}
+
+fn single_line(text: &str) -> Box<TextArea<'static>> {
+    Box::new(text_area(&text.replace('\n', " ")))
+}
+
+pub struct Form {
+    pub purpose: Purpose,
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+}
+
+impl Form {
+    pub fn new(purpose: Purpose, title: String, fields: Vec<Field>) -> Form {
+        Form {
+            purpose,
+            title,
+            fields,
+            focus: 0,
+        }
+    }
+
+    pub fn field(&self, i: usize) -> &Field {
+        &self.fields[i.min(self.fields.len() - 1)]
+    }
+
+    pub fn step(&mut self, delta: isize) {
+        let n = self.fields.len() as isize;
+        self.focus = ((self.focus as isize + delta).rem_euclid(n)) as usize;
+    }
+
+    /// A key that is not a command: typing into a text field, ←/→ and Space on a
+    /// choice or a toggle, Alt+↓ for the next suggestion.
+    pub fn input(&mut self, key: KeyEvent) {
+        let field = &mut self.fields[self.focus];
+        if field.locked {
+            return;
+        }
+        field.error = None;
+        match &mut field.value {
+            Value::Text { area, suggestions } => {
+                let alt = key
+                    .modifiers
+                    .contains(ratatui::crossterm::event::KeyModifiers::ALT);
+                if alt && key.code == KeyCode::Down && !suggestions.is_empty() {
+                    let current = area.lines().join(" ");
+                    let next = suggestions
+                        .iter()
+                        .position(|s| *s == current)
+                        .map_or(0, |i| (i + 1) % suggestions.len());
+                    *area = single_line(suggestions[next]);
+                } else if key.code != KeyCode::Enter {
+                    area.input(key);
+                }
+            }
+            Value::Choice { options, index } => {
+                let n = options.len().max(1);
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % n,
+                    KeyCode::Left => *index = (*index + n - 1) % n,
+                    _ => {}
+                }
+            }
+            Value::Toggle(on) => {
+                if matches!(
+                    key.code,
+                    KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
+                ) {
+                    *on = !*on;
+                }
+            }
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(Field {
+            value: Value::Text { area, .. },
+            locked: false,
+            ..
+        }) = self.fields.get_mut(self.focus)
+        {
+            area.insert_str(normalise_newlines(text).replace('\n', " "));
+            area.move_cursor(CursorMove::End);
+        }
+    }
+}

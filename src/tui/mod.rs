@@ -1,0 +1,16 @@
+//! The full-screen app: keymap → command → `App::update` → effects, performed by
+//! the event loop; `render` draws from the state alone.
+
+pub mod app;
+pub mod editor;
+pub mod event_loop;
+pub mod form;
+pub mod keymap;
+pub mod picker;
+mod prep;
+pub mod render;
+pub mod theme;
+mod workshop;
+
+pub use app::{Action, App, Effect};
+pub use event_loop::{Target, run};

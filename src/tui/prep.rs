@@ -1,0 +1,544 @@
+//! Preparation: the session's details, its participants and its agenda. A new
+//! session lives only in memory until `Ctrl+S` creates its file.
+
+use jiff::civil::Date;
+
+use super::app::{App, Confirm, Effect, OnYes, Overlay, PrepTab, PrepUi, Screen};
+use super::form::{Field, Form, Purpose};
+use super::keymap::Command;
+use crate::i18n::{Localize, Msg};
+use crate::model::{NewParticipant, ParticipantId, Session, Side};
+use crate::programs;
+use crate::tr;
+
+/// Titles offered for participants (CONTENT.md); any other can be typed.
+pub const COMMON_TITLES: &[&str] = &[
+    "kommunstyrelsens ordförande (KSO)",
+    "regionstyrelsens ordförande (RSO)",
+    "kommunalråd",
+    "oppositionsråd",
+    "nämndordförande",
+    "ledamot",
+    "kommundirektör (KD)",
+    "regiondirektör",
+    "förvaltningschef",
+    "stabschef",
+    "chef",
+];
+
+// The fields of the details form, in order.
+const PROGRAM: usize = 0;
+const ORGANISATION: usize = 1;
+const TITLE: usize = 2;
+const FACILITATOR: usize = 3;
+const DAY1: usize = 4;
+const DAY2: usize = 5;
+
+/// Minutes added or taken by `+` and `-` on the agenda.
+const MINUTE_STEP: u32 = 5;
+
+impl App {
+    /// Starts preparing a new session from the first built-in program.
+    pub(crate) fn begin_new_session(&mut self) {
+        let Some(Ok(program)) = programs::built_in_ids().next().and_then(programs::built_in) else {
+            return;
+        };
+        let mut session = Session::new(program, "", "", self.now);
+        session.language = self.lang;
+        self.session = Some(session);
+        self.path = None;
+        self.dirty = false;
+        self.prep = PrepUi {
+            is_new: true,
+            ..PrepUi::default()
+        };
+        self.prep.details = Some(self.details_form());
+        self.screen = Screen::Prep;
+    }
+
+    /// Opens preparation for the session that is running.
+    pub(crate) fn enter_prep(&mut self) {
+        self.prep = PrepUi::default();
+        self.prep.details = Some(self.details_form());
+        self.screen = Screen::Prep;
+    }
+
+    fn details_form(&self) -> Form {
+        let session = self.session.as_ref();
+        let get = |f: fn(&Session) -> String| session.map(f).unwrap_or_default();
+        let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        let titles: Vec<String> = programs::built_in_ids()
+            .filter_map(|id| programs::built_in(id)?.ok())
+            .map(|p| p.title)
+            .collect();
+        let current = session.map(|s| s.program().id.clone()).unwrap_or_default();
+        let index = programs::built_in_ids()
+            .position(|id| id == current)
+            .unwrap_or(0);
+        let mut program = Field::choice(Msg::FieldProgram, titles, index);
+        program.locked = !self.prep.is_new;
+        if !self.prep.is_new {
+            // The running session's own program, which may not be a built-in one.
+            program.value = super::form::Value::Choice {
+                options: vec![
+                    session
+                        .map(|s| s.program().title.clone())
+                        .unwrap_or_default(),
+                ],
+                index: 0,
+            };
+        }
+        let fields = vec![
+            program,
+            Field::text(Msg::FieldOrganisation, &get(|s| s.organisation.clone())),
+            Field::text(Msg::FieldTitle, &get(|s| s.title.clone())),
+            Field::text(Msg::FieldFacilitator, &get(|s| s.facilitator.clone())),
+            Field::text(Msg::FieldDay1, &date(session.and_then(Session::day1))),
+            Field::text(Msg::FieldDay2, &date(session.and_then(Session::day2))),
+        ];
+        Form::new(Purpose::Details, tr!(self.lang, PrepDetails), fields)
+    }
+
+    /// Checks the details and writes them into the session; on a problem, marks
+    /// the field with a sentence and changes nothing.
+    fn apply_details(&mut self) -> bool {
+        let lang = self.lang;
+        let is_new = self.prep.is_new;
+        let (Some(form), Some(session)) = (&mut self.prep.details, &mut self.session) else {
+            return false;
+        };
+        let program = if is_new {
+            let id = programs::built_in_ids().nth(form.field(PROGRAM).index());
+            id.and_then(programs::built_in).and_then(Result::ok)
+        } else {
+            None
+        };
+        let two_days = program
+            .as_ref()
+            .map_or(session.program().days.len() > 1, |p| p.days.len() > 1);
+        let org = form.field(ORGANISATION).as_text();
+        if org.is_empty() {
+            form.fields[ORGANISATION].error = Some(tr!(lang, CliErrOrgEmpty));
+        }
+        let mut date = |i: usize| -> Option<Date> {
+            let text = form.field(i).as_text();
+            if text.is_empty() {
+                return None;
+            }
+            let parsed = text.parse::<Date>().ok().filter(|_| text.len() == 10);
+            if parsed.is_none() {
+                let input = crate::i18n::Quoted(lang, &text);
+                form.fields[i].error = Some(tr!(lang, CliErrBadDate, input = input));
+            }
+            parsed
+        };
+        let day1 = date(DAY1);
+        let day2 = if two_days { date(DAY2) } else { None };
+        let day2 = day2.or_else(|| day1.filter(|_| two_days).and_then(|d| d.tomorrow().ok()));
+        if form.fields.iter().any(|f| f.error.is_some()) {
+            return false;
+        }
+        let mut candidate = session.clone();
+        if let Some(program) = program
+            && program.id != candidate.program().id
+        {
+            candidate = Session::new(program, "", "", self.now);
+            candidate.language = lang;
+            for p in session.participants() {
+                let new = NewParticipant {
+                    affiliation: p.affiliation.clone(),
+                    observer: p.observer,
+                    ..NewParticipant::new(&p.name, &p.title, p.side)
+                };
+                let _ = candidate.add_participant(new, self.now);
+            }
+        }
+        if let Err(e) = candidate.set_dates(day1, day2) {
+            form.fields[DAY2].error = Some(e.localize(lang));
+            return false;
+        }
+        candidate.organisation = org;
+        candidate.title = form.field(TITLE).as_text();
+        if candidate.title.is_empty() {
+            candidate.title = candidate.program().title.clone();
+        }
+        candidate.facilitator = form.field(FACILITATOR).as_text();
+        let changed = candidate != *session;
+        *session = candidate;
+        if changed {
+            self.dirty = true;
+        }
+        true
+    }
+
+    pub(crate) fn prep_command(&mut self, command: Command) -> Vec<Effect> {
+        match command {
+            Command::StartWorkshop => return self.start_workshop(),
+            Command::Help => self.help = true,
+            Command::Back => return self.leave_prep(),
+            Command::Quit => return self.quit(),
+            Command::NextFocus => return self.prep_focus(1),
+            Command::PrevFocus => return self.prep_focus(-1),
+            _ => {}
+        }
+        match self.prep.tab {
+            PrepTab::Details => vec![],
+            PrepTab::Participants => self.participants_command(command),
+            PrepTab::Agenda => self.agenda_command(command),
+        }
+    }
+
+    /// Tab and Shift+Tab: through the detail fields, then on to the next tab.
+    fn prep_focus(&mut self, delta: isize) -> Vec<Effect> {
+        if self.prep.tab == PrepTab::Details
+            && let Some(form) = &mut self.prep.details
+        {
+            let last = form.fields.len() - 1;
+            let inside = (delta > 0 && form.focus < last) || (delta < 0 && form.focus > 0);
+            if inside {
+                form.step(delta);
+                return vec![];
+            }
+            if !self.apply_details() {
+                return vec![];
+            }
+        }
+        const TABS: [PrepTab; 3] = [PrepTab::Details, PrepTab::Participants, PrepTab::Agenda];
+        let i = TABS.iter().position(|t| *t == self.prep.tab).unwrap_or(0);
+        self.prep.tab = TABS[(i as isize + delta).rem_euclid(3) as usize];
+        self.prep.row = 0;
+        if self.prep.tab == PrepTab::Details {
+            let form = self.details_form();
+            let focus = if delta > 0 { 0 } else { form.fields.len() - 1 };
+            self.prep.details = Some(Form { focus, ..form });
+        }
+        self.save_if_running()
+    }
+
+    fn save_if_running(&self) -> Vec<Effect> {
+        if self.dirty && self.path.is_some() {
+            vec![Effect::Save]
+        } else {
+            vec![]
+        }
+    }
+
+    fn start_workshop(&mut self) -> Vec<Effect> {
+        if self.prep.tab == PrepTab::Details && !self.apply_details() {
+            return vec![];
+        }
+        let org_missing = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.organisation.is_empty());
+        if org_missing {
+            self.prep.tab = PrepTab::Details;
+            let mut form = self.details_form();
+            form.focus = ORGANISATION;
+            form.fields[ORGANISATION].error = Some(tr!(self.lang, CliErrOrgEmpty));
+            self.prep.details = Some(form);
+            return vec![];
+        }
+        if self.prep.is_new {
+            return vec![Effect::Create];
+        }
+        self.screen = Screen::Workshop;
+        self.save_if_running()
+    }
+
+    fn leave_prep(&mut self) -> Vec<Effect> {
+        if self.prep.is_new {
+            if self
+                .session
+                .as_ref()
+                .is_some_and(|s| !s.participants().is_empty())
+            {
+                self.overlay = Some(Overlay::Confirm(Confirm {
+                    question: tr!(self.lang, ConfirmDiscardNew),
+                    on_yes: OnYes::DiscardNew,
+                }));
+                return vec![];
+            }
+            return self.discard_new();
+        }
+        if self.prep.tab == PrepTab::Details && !self.apply_details() {
+            return vec![];
+        }
+        self.screen = Screen::Workshop;
+        self.save_if_running()
+    }
+
+    pub(crate) fn discard_new(&mut self) -> Vec<Effect> {
+        self.session = None;
+        self.dirty = false;
+        self.prep = PrepUi::default();
+        self.screen = Screen::Start;
+        vec![Effect::ListSessions]
+    }
+
+    fn participant_at(&self, row: usize) -> Option<ParticipantId> {
+        self.session.as_ref()?.participants().get(row).map(|p| p.id)
+    }
+
+    fn participants_command(&mut self, command: Command) -> Vec<Effect> {
+        let n = self.session.as_ref().map_or(0, |s| s.participants().len());
+        let row = self.prep.row;
+        match command {
+            Command::Up => self.prep.row = row.saturating_sub(1),
+            Command::Down => self.prep.row = (row + 1).min(n.max(1) - 1),
+            Command::New => self.participant_form(None),
+            Command::Accept => {
+                if let Some(id) = self.participant_at(row) {
+                    self.participant_form(Some(id));
+                }
+            }
+            Command::Remove => {
+                if let Some(id) = self.participant_at(row) {
+                    let effects = self
+                        .try_change(|s, now| s.remove_participant(id, now))
+                        .map(|(_, e)| e)
+                        .unwrap_or_default();
+                    self.prep.row = row.min(n.saturating_sub(2));
+                    return effects;
+                }
+            }
+            Command::MoveUp | Command::MoveDown => {
+                let delta = if command == Command::MoveUp { -1 } else { 1 };
+                if let Some(id) = self.participant_at(row) {
+                    let now = self.now;
+                    self.prep.row = row.saturating_add_signed(delta).min(n.max(1) - 1);
+                    return self.change(|s| s.move_participant(id, delta, now));
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn participant_form(&mut self, id: Option<ParticipantId>) {
+        let existing = id.and_then(|id| self.session.as_ref()?.participant(id).cloned());
+        let sides = [Side::Politik, Side::Verksamhet];
+        let side_index = existing
+            .as_ref()
+            .map_or(0, |p| usize::from(p.side == Side::Verksamhet));
+        let fields = vec![
+            Field::text(Msg::FieldName, existing.as_ref().map_or("", |p| &p.name)),
+            Field::suggest(
+                Msg::FieldParticipantTitle,
+                existing.as_ref().map_or("", |p| &p.title),
+                COMMON_TITLES,
+            ),
+            Field::choice(
+                Msg::FieldSide,
+                sides
+                    .iter()
+                    .map(|s| s.label(self.lang).to_string())
+                    .collect(),
+                side_index,
+            ),
+            Field::text(
+                Msg::FieldAffiliation,
+                existing.as_ref().map_or("", |p| &p.affiliation),
+            ),
+            Field::toggle(
+                Msg::FieldObserver,
+                existing.as_ref().is_some_and(|p| p.observer),
+            ),
+        ];
+        let (purpose, title) = match id {
+            Some(id) => (
+                Purpose::EditParticipant(id),
+                tr!(self.lang, FormEditParticipant),
+            ),
+            None => (Purpose::NewParticipant, tr!(self.lang, FormNewParticipant)),
+        };
+        self.overlay = Some(Overlay::Form(Form::new(purpose, title, fields)));
+    }
+
+    /// The blocks of every day in order, as the agenda tab lists them.
+    fn agenda_rows(&self) -> Vec<String> {
+        self.session
+            .iter()
+            .flat_map(|s| {
+                s.program()
+                    .blocks()
+                    .map(|(_, b)| b.id.clone())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    fn agenda_command(&mut self, command: Command) -> Vec<Effect> {
+        let rows = self.agenda_rows();
+        let row = self.prep.row.min(rows.len().saturating_sub(1));
+        let Some(id) = rows.get(row).cloned() else {
+            return vec![];
+        };
+        let now = self.now;
+        let minutes = self
+            .session
+            .as_ref()
+            .and_then(|s| s.program().block(&id))
+            .map_or(0, |b| b.minutes);
+        match command {
+            Command::Up => self.prep.row = row.saturating_sub(1),
+            Command::Down => self.prep.row = (row + 1).min(rows.len() - 1),
+            Command::Longer => {
+                return self.change(|s| s.set_block_minutes(&id, minutes + MINUTE_STEP, now));
+            }
+            Command::Shorter => {
+                let shorter = minutes
+                    .saturating_sub(MINUTE_STEP)
+                    .max(MINUTE_STEP.min(minutes));
+                return self.change(|s| s.set_block_minutes(&id, shorter, now));
+            }
+            Command::Skip => return self.change(|s| s.toggle_skip(&id, now)),
+            Command::MoveUp | Command::MoveDown => {
+                let delta = if command == Command::MoveUp { -1 } else { 1 };
+                let effects = self.change(|s| s.move_block(&id, delta, now));
+                self.prep.row = self
+                    .agenda_rows()
+                    .iter()
+                    .position(|r| *r == id)
+                    .unwrap_or(row);
+                return effects;
+            }
+            Command::New => self.own_question_form(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn own_question_form(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let sections: Vec<String> = session
+            .program()
+            .sections
+            .iter()
+            .map(|s| s.title.clone())
+            .collect();
+        let days: Vec<String> = (1..=session.program().days.len())
+            .map(|n| tr!(self.lang, Day, n = n))
+            .collect();
+        let day = session.current_day().min(days.len().saturating_sub(1));
+        let fields = vec![
+            Field::text(Msg::FieldQuestion, ""),
+            Field::choice(Msg::FieldSection, sections, 0),
+            Field::text(Msg::FieldMinutes, "20"),
+            Field::choice(Msg::FieldDay, days, day),
+        ];
+        let title = tr!(self.lang, FormOwnQuestion);
+        self.overlay = Some(Overlay::Form(Form::new(
+            Purpose::OwnQuestion,
+            title,
+            fields,
+        )));
+    }
+
+    pub(crate) fn form_command(&mut self, command: Command) -> Vec<Effect> {
+        let Some(Overlay::Form(form)) = &mut self.overlay else {
+            return vec![];
+        };
+        match command {
+            Command::NextFocus => form.step(1),
+            Command::PrevFocus => form.step(-1),
+            Command::Back => self.overlay = None,
+            Command::Accept => return self.submit_form(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn submit_form(&mut self) -> Vec<Effect> {
+        let Some(Overlay::Form(form)) = self.overlay.take() else {
+            return vec![];
+        };
+        let lang = self.lang;
+        let (result, error_field) = match &form.purpose {
+            Purpose::ActionItem { block } => {
+                let due_text = form.field(2).as_text();
+                let due = due_text.parse::<Date>().ok();
+                if !due_text.is_empty() && due.is_none() {
+                    let input = crate::i18n::Quoted(lang, &due_text);
+                    (Err(tr!(lang, CliErrBadDate, input = input)), 2)
+                } else {
+                    let (what, who) = (form.field(0).as_text(), form.field(1).as_text());
+                    let block = block.clone();
+                    let r = self.try_change(|s, now| {
+                        s.add_action_item(&what, &who, due, Some(&block), now)
+                    });
+                    (
+                        r.map(|(_, e)| e)
+                            .ok_or_else(|| self.notice.take().unwrap_or_default()),
+                        0,
+                    )
+                }
+            }
+            Purpose::NewParticipant | Purpose::EditParticipant(_) => {
+                let side = [Side::Politik, Side::Verksamhet][form.field(2).index().min(1)];
+                let new = NewParticipant {
+                    affiliation: form.field(3).as_text(),
+                    observer: form.field(4).is_on(),
+                    ..NewParticipant::new(&form.field(0).as_text(), &form.field(1).as_text(), side)
+                };
+                let r = match form.purpose {
+                    Purpose::EditParticipant(id) => self
+                        .try_change(|s, now| s.update_participant(id, new, now))
+                        .map(|(_, e)| e),
+                    _ => self
+                        .try_change(|s, now| s.add_participant(new, now))
+                        .map(|(_, e)| e),
+                };
+                (r.ok_or_else(|| self.notice.take().unwrap_or_default()), 0)
+            }
+            Purpose::OwnQuestion => {
+                let minutes = form
+                    .field(2)
+                    .as_text()
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|m| *m > 0);
+                match minutes {
+                    None => (Err(tr!(lang, NoticeBadMinutes)), 2),
+                    Some(minutes) => {
+                        let section = self.session.as_ref().and_then(|s| {
+                            s.program()
+                                .sections
+                                .get(form.field(1).index())
+                                .map(|s| s.id.clone())
+                        });
+                        let question = form.field(0).as_text();
+                        let day = form.field(3).index();
+                        let r = self.try_change(|s, now| {
+                            s.add_question_block(
+                                day,
+                                &question,
+                                section.into_iter().collect(),
+                                minutes,
+                                now,
+                            )
+                        });
+                        (
+                            r.map(|(_, e)| e)
+                                .ok_or_else(|| self.notice.take().unwrap_or_default()),
+                            0,
+                        )
+                    }
+                }
+            }
+            Purpose::Details => (Ok(vec![]), 0),
+        };
+        match result {
+            Ok(effects) => effects,
+            Err(message) => {
+                let mut form = form;
+                form.focus = error_field;
+                form.fields[error_field].error = Some(message);
+                self.overlay = Some(Overlay::Form(form));
+                vec![]
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Drawing: reads the app's state and nothing else (no I/O, no changes).
+
+mod cards;
+mod help;
+mod overlay;
+mod prep;
+mod start;
+mod workshop;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, SaveState, Screen};
+use super::keymap::{self, Mode};
+use super::theme;
+use crate::tr;
+
+/// Below this the layout cannot be drawn sensibly; the screen says so instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn render(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+        return;
+    }
+    let [body, status, footer] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match app.screen {
+        Screen::Start => start::render(app, frame, body),
+        Screen::Prep => prep::render(app, frame, body),
+        Screen::Workshop => workshop::render(app, frame, body),
+    }
+    overlay::render(app, frame, body);
+    if app.help {
+        help::render(app, frame, body);
+    }
+    status_line(app, frame, status);
+    footer_line(app, frame, footer);
+}
+
+fn too_small(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let text = tr!(
+        app.lang,
+        TooSmall,
+        width = area.width,
+        height = area.height,
+        min_width = MIN_WIDTH,
+        min_height = MIN_HEIGHT
+    );
+    let y = area.height / 2;
+    let rect = Rect::new(
+        area.x,
+        area.y + y.saturating_sub(1),
+        area.width,
+        area.height - y.saturating_sub(1),
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}
+
+/// `10:42:13` in the app's time zone.
+pub fn clock_time(app: &App, t: jiff::Timestamp) -> String {
+    t.to_zoned(app.tz.clone()).strftime("%H:%M:%S").to_string()
+}
+
+fn status_line(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let save = match &app.save {
+        SaveState::Failed(message) => Span::styled(
+            tr!(app.lang, StatusSaveFailed, reason = message),
+            theme::warning(),
+        ),
+        _ if app.dirty && app.path.is_some() => {
+            Span::styled(tr!(app.lang, StatusSaving), theme::dim())
+        }
+        SaveState::Saved(t) => Span::styled(
+            tr!(app.lang, StatusSaved, time = clock_time(app, *t)),
+            theme::ok(),
+        ),
+        SaveState::Idle => Span::raw(""),
+    };
+    let what = match (&app.notice, &app.session) {
+        (Some(notice), _) => Span::styled(notice.clone(), theme::title()),
+        (None, Some(s)) if app.screen != Screen::Start => {
+            let name = [s.organisation.as_str(), s.title.as_str()]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(" – ");
+            Span::raw(name)
+        }
+        _ => Span::raw("Samspel"),
+    };
+    let mode = Span::styled(mode_name(app), theme::dim());
+    let mut spans = vec![what];
+    if !save.content.is_empty() {
+        spans.push(Span::raw(" · "));
+        spans.push(save);
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    let gap = usize::from(area.width).saturating_sub(used + mode.width() + 1);
+    spans.push(Span::raw(" ".repeat(gap.max(1))));
+    spans.push(mode);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn mode_name(app: &App) -> String {
+    use crate::i18n::Msg;
+    let msg = match app.mode() {
+        Mode::Start => Msg::ModeStart,
+        Mode::Workshop => Msg::ModeWorkshop,
+        Mode::Editor => Msg::ModeEditor,
+        Mode::Picker | Mode::Confirm | Mode::Form => Msg::ModeDialog,
+        Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda => Msg::ModePrep,
+        Mode::Help => Msg::ModeHelp,
+    };
+    crate::i18n::text(app.lang, msg).to_string()
+}
+
+/// The keys that work right now, from the keymap, as many as fit.
+fn footer_line(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let mut spans = Vec::new();
+    let mut width = 0;
+    for binding in keymap::bindings_for(app.mode(), true) {
+        let keys = keymap::keys_label(binding);
+        let help = crate::i18n::text(app.lang, binding.help);
+        let item = keys.chars().count() + help.chars().count() + 4;
+        if width + item > usize::from(area.width) {
+            break;
+        }
+        width += item;
+        spans.push(Span::styled(keys, theme::key()));
+        spans.push(Span::raw(format!(" {help}   ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

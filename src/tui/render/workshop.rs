@@ -1,0 +1,374 @@
+//! The workshop screen: the agenda beside the current block, its answers and the
+//! editor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::cards::{self, Card};
+use crate::i18n::{Lang, long_date, text};
+use crate::model::{Answer, BlockKind, Session, Side, Speaker, View, clock};
+use crate::tr;
+use crate::tui::app::{App, Focus};
+use crate::tui::theme;
+use crate::tui::workshop::left_in_round;
+
+pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Some(session) = &app.session else {
+        return;
+    };
+    let agenda_width = (area.width / 4).clamp(24, 40);
+    let [agenda, main] =
+        Layout::horizontal([Constraint::Length(agenda_width), Constraint::Fill(1)]).areas(area);
+    render_agenda(app, session, frame, agenda);
+    let editor_height = app.editor.as_ref().map_or(0, |e| {
+        let lines = u16::try_from(e.area.lines().len()).unwrap_or(u16::MAX);
+        lines.saturating_add(3).clamp(4, (main.height / 3).max(4))
+    });
+    let [block_area, editor_area] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(main);
+    render_block(app, session, frame, block_area);
+    if let Some(editor) = &app.editor {
+        let who = app.speaker_label(editor.speaker);
+        let title = match editor.editing {
+            Some(_) => tr!(app.lang, EditorEditTitle, who = who),
+            None => tr!(app.lang, EditorNewTitle, who = who),
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::current())
+            .title(title);
+        let inner = block.inner(editor_area);
+        frame.render_widget(block, editor_area);
+        frame.render_widget(&editor.area, inner);
+    }
+}
+
+fn render_agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let current = session.current_block().map(|b| b.id.clone());
+    let day = session.current_day();
+    let border = if app.workshop.focus == Focus::Agenda {
+        theme::current()
+    } else {
+        theme::dim()
+    };
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .border_style(border)
+        .title(Span::styled(tr!(lang, AgendaTitle), theme::title()));
+    let mut lines: Vec<Line<'_>> = Vec::new();
+    let mut current_line = 0;
+    for (d, program_day) in session.program().days.iter().enumerate() {
+        let mut heading = tr!(lang, Day, n = d + 1);
+        if let Some(date) = session.date_of_day(d) {
+            heading = long_date(lang, date);
+        }
+        lines.push(Line::styled(heading, theme::title()));
+        if d == day {
+            lines.push(schedule_line(lang, session.minutes_behind(app.now)));
+        }
+        for slot in program_day.schedule() {
+            let b = slot.block;
+            let is_current = Some(&b.id) == current.as_ref();
+            let (mark, style) = if is_current {
+                current_line = lines.len();
+                ("▶", theme::current())
+            } else if session.is_done(&b.id) {
+                ("✓", theme::dim())
+            } else if b.skipped || b.kind == BlockKind::Break {
+                (" ", theme::dim())
+            } else {
+                (" ", ratatui::style::Style::default())
+            };
+            let time = if b.skipped {
+                "  –  ".to_string()
+            } else {
+                clock(slot.start)
+            };
+            lines.push(Line::styled(format!("{mark} {time} {}", b.title), style));
+        }
+        lines.push(Line::raw(""));
+    }
+    let inner_height = usize::from(area.height.saturating_sub(1));
+    let scroll = current_line.saturating_sub(inner_height / 2);
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .scroll((u16::try_from(scroll).unwrap_or(0), 0));
+    frame.render_widget(paragraph, area);
+}
+
+/// "12 min efter schemat", "3 min före schemat" or "enligt schemat".
+fn schedule_line(lang: Lang, behind: i64) -> Line<'static> {
+    match behind {
+        0 => Line::styled(tr!(lang, OnSchedule), theme::ok()),
+        b if b > 0 => Line::styled(tr!(lang, BehindSchedule, n = b), theme::warning()),
+        b => Line::styled(tr!(lang, AheadOfSchedule, n = -b), theme::ok()),
+    }
+}
+
+fn render_block(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+    let Some(block) = session.current_block() else {
+        return;
+    };
+    let lang = app.lang;
+    let day = &session.program().days[session.current_day()];
+    let slot = day.schedule().into_iter().find(|s| s.block.id == block.id);
+    let times = slot
+        .map(|s| format!("{}–{}", clock(s.start), clock(s.end)))
+        .unwrap_or_default();
+    let timer = timer_span(app, session, &block.id, block.minutes);
+    let title_line = Line::from(vec![
+        Span::styled(format!("{times}  "), theme::dim()),
+        Span::styled(block.title.clone(), theme::title()),
+    ]);
+    let mut head: Vec<Line<'_>> = vec![title_line, Line::from(timer)];
+    if let Some(question) = &block.question {
+        head.push(Line::styled(question.clone(), theme::current()));
+    }
+    if session.progress().show_guidance
+        && let Some(guidance) = &block.guidance
+    {
+        head.push(Line::styled(guidance.clone(), theme::guidance()));
+    }
+    if block.kind == BlockKind::Question && session.answering().next().is_some() {
+        let left = left_in_round(session, &block.id);
+        let round = if left.is_empty() {
+            tr!(lang, RoundDone)
+        } else {
+            tr!(lang, RoundLeft, names = left.join(", "))
+        };
+        head.push(Line::styled(round, theme::dim()));
+    }
+    let head_paragraph = Paragraph::new(head).wrap(Wrap { trim: true });
+    let head_height = u16::try_from(head_paragraph.line_count(area.width.saturating_sub(1)))
+        .unwrap_or(u16::MAX)
+        .min(area.height / 2);
+    let [head_area, answers_area] =
+        Layout::vertical([Constraint::Length(head_height + 1), Constraint::Fill(1)]).areas(
+            Rect::new(
+                area.x + 1,
+                area.y,
+                area.width.saturating_sub(1),
+                area.height,
+            ),
+        );
+    frame.render_widget(head_paragraph, head_area);
+    let answers = app.block_answers();
+    let view = session.progress().view;
+    let view_name = match view {
+        View::Arrival => tr!(lang, ViewArrival),
+        View::Sides => tr!(lang, ViewSides),
+        View::Participants => tr!(lang, ViewParticipants),
+    };
+    let border = if app.workshop.focus == Focus::Answers {
+        theme::current()
+    } else {
+        theme::dim()
+    };
+    let frame_block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(border)
+        .title(tr!(lang, AnswersTitle, n = answers.len(), view = view_name));
+    let inner = frame_block.inner(answers_area);
+    frame.render_widget(frame_block, answers_area);
+    if answers.is_empty() {
+        let empty = if block.takes_answers() {
+            tr!(lang, NoAnswersYet)
+        } else {
+            tr!(lang, BreakBlock)
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(empty, theme::dim())).wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let selected = app.workshop.selected;
+    match view {
+        View::Arrival => {
+            let cards: Vec<Card<'_>> = answers
+                .iter()
+                .enumerate()
+                .map(|(i, a)| answer_card(app, session, a, i == selected, true))
+                .collect();
+            cards::render(frame, inner, &cards, selected);
+        }
+        View::Sides => render_sides(app, session, frame, inner, &answers),
+        View::Participants => render_by_participant(app, session, frame, inner, &answers),
+    }
+}
+
+fn timer_span(app: &App, session: &Session, block: &str, minutes: u32) -> Vec<Span<'static>> {
+    let timer = session.timer(block);
+    let remaining = timer.remaining(minutes, app.now);
+    let mm_ss = |s: i64| format!("{:02}:{:02}", s.abs() / 60, s.abs() % 60);
+    let mut spans = if remaining >= 0 {
+        vec![Span::styled(
+            tr!(app.lang, TimerLeft, time = mm_ss(remaining)),
+            theme::title(),
+        )]
+    } else {
+        vec![Span::styled(
+            tr!(app.lang, TimerOver, time = mm_ss(remaining)),
+            theme::warning(),
+        )]
+    };
+    if !timer.is_running() {
+        spans.push(Span::styled(
+            format!(" {}", tr!(app.lang, TimerPaused)),
+            theme::dim(),
+        ));
+    }
+    if !session.progress().bell {
+        spans.push(Span::styled(
+            format!(" {}", tr!(app.lang, BellOff)),
+            theme::dim(),
+        ));
+    }
+    spans
+}
+
+fn side_of(session: &Session, speaker: Speaker) -> Option<Side> {
+    match speaker {
+        Speaker::Participant(id) => session.participant(id).map(|p| p.side),
+        Speaker::Group => None,
+    }
+}
+
+fn answer_card<'a>(
+    app: &App,
+    session: &Session,
+    answer: &'a Answer,
+    selected: bool,
+    with_name: bool,
+) -> Card<'a> {
+    let side = side_of(session, answer.speaker);
+    let mut header = vec![Span::styled(
+        format!("{} ", theme::side_symbol(side)),
+        theme::side(side),
+    )];
+    if with_name {
+        header.push(Span::styled(
+            app.speaker_label(answer.speaker),
+            theme::side(side),
+        ));
+    }
+    if answer.marked {
+        header.push(Span::styled(
+            format!(" ★ {}", tr!(app.lang, Marked)),
+            theme::marked(),
+        ));
+    }
+    Card {
+        header: Line::from(header),
+        body: Text::raw(answer.text.as_str()),
+        selected,
+    }
+}
+
+fn render_sides(
+    app: &App,
+    session: &Session,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    answers: &[&Answer],
+) {
+    let has_group = answers.iter().any(|a| a.speaker == Speaker::Group);
+    let columns: Vec<Option<Side>> = if has_group {
+        vec![Some(Side::Politik), Some(Side::Verksamhet), None]
+    } else {
+        vec![Some(Side::Politik), Some(Side::Verksamhet)]
+    };
+    let areas = Layout::horizontal(columns.iter().map(|_| Constraint::Fill(1)))
+        .spacing(1)
+        .split(area);
+    for (column, rect) in columns.iter().zip(areas.iter()) {
+        let label = match column {
+            Some(side) => side.label(app.lang).to_uppercase(),
+            None => text(app.lang, crate::i18n::Msg::Group).to_uppercase(),
+        };
+        let heading = Line::styled(
+            format!("{} {label}", theme::side_symbol(*column)),
+            theme::side(*column),
+        );
+        let [head, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(*rect);
+        frame.render_widget(Paragraph::new(heading), head);
+        let mine: Vec<(usize, &&Answer)> = answers
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| side_of(session, a.speaker) == *column)
+            .collect();
+        let selected = mine.iter().position(|(i, _)| *i == app.workshop.selected);
+        let cards: Vec<Card<'_>> = mine
+            .iter()
+            .map(|(i, a)| {
+                answer_card(
+                    app,
+                    session,
+                    a,
+                    *i == app.workshop.selected,
+                    column.is_some(),
+                )
+            })
+            .collect();
+        cards::render(frame, body, &cards, selected.unwrap_or(0));
+    }
+}
+
+fn render_by_participant(
+    app: &App,
+    session: &Session,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    answers: &[&Answer],
+) {
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for a in answers {
+        if !speakers.contains(&a.speaker) {
+            speakers.push(a.speaker);
+        }
+    }
+    let mut selected_card = 0;
+    let cards: Vec<Card<'_>> = speakers
+        .iter()
+        .enumerate()
+        .map(|(n, speaker)| {
+            let side = side_of(session, *speaker);
+            let theirs: Vec<(usize, &&Answer)> = answers
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.speaker == *speaker)
+                .collect();
+            let selected = theirs.iter().any(|(i, _)| *i == app.workshop.selected);
+            if selected {
+                selected_card = n;
+            }
+            let body: Vec<Line<'_>> = theirs
+                .iter()
+                .flat_map(|(_, a)| {
+                    let star = if a.marked { "★ " } else { "• " };
+                    a.text.lines().enumerate().map(move |(k, l)| {
+                        let prefix = if k == 0 { star } else { "  " };
+                        Line::raw(format!("{prefix}{l}"))
+                    })
+                })
+                .collect();
+            Card {
+                header: Line::styled(
+                    format!(
+                        "{} {}",
+                        theme::side_symbol(side),
+                        app.speaker_label(*speaker)
+                    ),
+                    theme::side(side),
+                ),
+                body: Text::from(body),
+                selected,
+            }
+        })
+        .collect();
+    cards::render(frame, area, &cards, selected_card);
+}
