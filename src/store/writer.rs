@@ -119,6 +119,12 @@ fn session_name(path: &Path) -> String {
 }
 
 /// `.bak.2` → `.bak.3`, `.bak.1` → `.bak.2`, current → `.bak.1` (a hard link: no copy).
+///
+/// A kill in the middle can leave the session file and its backups as links to one
+/// and the same inode. Two rules keep that harmless: an existing file is never
+/// opened for writing (a truncating copy onto a link would empty the session
+/// itself), and a rename between two links of one inode, which POSIX makes a no-op,
+/// is finished by removing the old name.
 fn rotate_backups(path: &Path) -> std::io::Result<()> {
     if !path.exists() {
         return Ok(());
@@ -127,11 +133,16 @@ fn rotate_backups(path: &Path) -> std::io::Result<()> {
         let from = backup_path(path, n);
         if from.exists() {
             fs::rename(&from, backup_path(path, n + 1))?;
+            if from.exists() {
+                fs::remove_file(&from)?;
+            }
         }
     }
     let first = backup_path(path, 1);
     if fs::hard_link(path, &first).is_err() {
-        fs::copy(path, &first)?;
+        // No hard links here (some Windows and network file systems): a copy,
+        // written as a new file and renamed into place.
+        atomic::write_atomic(&first, &fs::read(path)?, Replace::Allow)?;
     }
     Ok(())
 }
@@ -148,5 +159,28 @@ fn remove_stale_temp_files(path: &Path) {
         if name.starts_with(&prefix) && name.ends_with(suffix) {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// After kills mid-rotation the file and every backup may be one inode; the
+    /// next rotation must leave the session's content alone.
+    #[test]
+    fn rotation_over_hard_linked_backups_never_empties_the_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.samspel.json");
+        fs::write(&path, b"{\"whole\": true}").unwrap();
+        for n in 1..=BACKUPS {
+            fs::hard_link(&path, backup_path(&path, n)).unwrap();
+        }
+        rotate_backups(&path).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"{\"whole\": true}");
+        assert_eq!(
+            fs::read(backup_path(&path, 1)).unwrap(),
+            b"{\"whole\": true}"
+        );
     }
 }

@@ -9,8 +9,10 @@ pub mod keymap;
 pub mod picker;
 mod prep;
 pub mod render;
+pub mod shell;
 pub mod theme;
 mod workshop;
 
 pub use app::{Action, App, Effect};
 pub use event_loop::{Target, run};
+pub use shell::{Shell, dispatch};

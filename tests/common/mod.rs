@@ -2,6 +2,8 @@
 //! a child process that holds a session's lock until it is killed.
 #![allow(dead_code)] // each test crate uses a different part of this module
 
+pub mod app;
+
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};

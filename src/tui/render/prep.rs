@@ -131,15 +131,13 @@ fn agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let mut selected_row = 0;
     let mut block_index = 0;
     for (d, day) in session.program().days.iter().enumerate() {
-        let mut heading = format!(
-            "{} · {}–{}",
-            tr!(app.lang, Day, n = d + 1),
-            clock(day.start_minute()),
-            clock(day.end_minute())
-        );
-        if !day.title.is_empty() {
-            heading = format!("{heading} · {}", day.title);
-        }
+        let name = if day.title.is_empty() {
+            tr!(app.lang, Day, n = d + 1)
+        } else {
+            day.title.clone()
+        };
+        let (start, end) = (clock(day.start_minute()), clock(day.end_minute()));
+        let heading = format!("{name} · {start}–{end}");
         let mut heading_cells = vec![Line::styled(heading, theme::title())];
         if day.planned_minutes() > LONG_DAY_MINUTES {
             heading_cells.push(Line::styled(

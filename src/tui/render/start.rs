@@ -12,12 +12,12 @@ use crate::tui::theme;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let [heading, list] =
-        Layout::vertical([Constraint::Length(3), Constraint::Fill(1)]).areas(area);
+        Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
     let title = vec![
         Line::styled(tr!(app.lang, AppTitle), theme::title()),
         Line::styled(tr!(app.lang, AppSubtitle), theme::dim()),
     ];
-    frame.render_widget(Paragraph::new(title), heading);
+    frame.render_widget(Paragraph::new(title).wrap(Wrap { trim: true }), heading);
     let block = Block::default()
         .borders(Borders::TOP)
         .title(tr!(app.lang, StartSessions));

@@ -242,19 +242,20 @@ fn answer_card<'a>(
     session: &Session,
     answer: &'a Answer,
     selected: bool,
-    with_name: bool,
+    with_side: bool,
 ) -> Card<'a> {
     let side = side_of(session, answer.speaker);
     let mut header = vec![Span::styled(
         format!("{} ", theme::side_symbol(side)),
         theme::side(side),
     )];
-    if with_name {
-        header.push(Span::styled(
-            app.speaker_label(answer.speaker),
-            theme::side(side),
-        ));
-    }
+    // Under a side's column heading the side goes without saying.
+    let name = if with_side {
+        app.speaker_label(answer.speaker)
+    } else {
+        session.speaker_name(answer.speaker, app.lang)
+    };
+    header.push(Span::styled(name, theme::side(side)));
     if answer.marked {
         header.push(Span::styled(
             format!(" ★ {}", tr!(app.lang, Marked)),
@@ -304,15 +305,7 @@ fn render_sides(
         let selected = mine.iter().position(|(i, _)| *i == app.workshop.selected);
         let cards: Vec<Card<'_>> = mine
             .iter()
-            .map(|(i, a)| {
-                answer_card(
-                    app,
-                    session,
-                    a,
-                    *i == app.workshop.selected,
-                    column.is_some(),
-                )
-            })
+            .map(|(i, a)| answer_card(app, session, a, *i == app.workshop.selected, false))
             .collect();
         cards::render(frame, body, &cards, selected.unwrap_or(0));
     }

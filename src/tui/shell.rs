@@ -1,0 +1,139 @@
+//! The I/O the app's effects ask for: saving, listing, opening and creating
+//! sessions, the bell. The event loop and the tests both use it, so the tests
+//! exercise the same saves the app makes.
+
+use std::io::Write;
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::app::{Action, App, Effect, Opened, SessionSummary, SummaryLine};
+use crate::demo;
+use crate::i18n::{Lang, Localize};
+use crate::model::Session;
+use crate::store::{self, Store, Writer};
+
+/// The I/O side: the store and the writer that holds the open session's lock.
+pub struct Shell {
+    store: Store,
+    writer: Option<Writer>,
+    lang: Lang,
+}
+
+impl Shell {
+    pub fn new(store: Store, lang: Lang) -> Shell {
+        Shell {
+            store,
+            writer: None,
+            lang,
+        }
+    }
+
+    pub fn perform(&mut self, app: &mut App, effect: Effect) -> Option<Action> {
+        match effect {
+            Effect::Save => {
+                let (Some(writer), Some(session)) = (&mut self.writer, &app.session) else {
+                    return None;
+                };
+                Some(Action::Saved(
+                    writer.save(session).map_err(|e| e.localize(self.lang)),
+                ))
+            }
+            Effect::ListSessions => Some(Action::Sessions(self.list())),
+            Effect::Open(path) => Some(Action::Opened(self.open(&path))),
+            Effect::OpenDemo => Some(Action::Opened(self.open_demo(app.now))),
+            Effect::Create => {
+                let session = app.session.clone()?;
+                Some(Action::Opened(self.create(session)))
+            }
+            Effect::Close => {
+                self.writer = None;
+                None
+            }
+            Effect::Bell => {
+                let mut out = std::io::stdout();
+                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+                None
+            }
+            Effect::Quit => None,
+        }
+    }
+
+    pub fn list(&self) -> Vec<SessionSummary> {
+        let Ok(listed) = self.store.list() else {
+            return Vec::new();
+        };
+        let dir = self.store.dir();
+        listed
+            .into_iter()
+            .map(|(name, loaded)| SessionSummary {
+                path: dir.join(format!("{name}{}", store::SESSION_SUFFIX)),
+                line: loaded
+                    .map(|s| SummaryLine {
+                        title: s.title.clone(),
+                        organisation: s.organisation.clone(),
+                        dates: [s.day1(), s.day2()]
+                            .iter()
+                            .flatten()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        answers: s.answers().len(),
+                        changed: s.changed,
+                    })
+                    .map_err(|e| e.localize(self.lang)),
+                name,
+            })
+            .collect()
+    }
+
+    pub fn open(&mut self, path: &Path) -> Result<Box<Opened>, String> {
+        self.writer = None;
+        let (writer, session) = Writer::open(path).map_err(|e| e.localize(self.lang))?;
+        self.writer = Some(writer);
+        Ok(Box::new(Opened {
+            path: path.to_path_buf(),
+            session,
+        }))
+    }
+
+    pub fn create(&mut self, session: Session) -> Result<Box<Opened>, String> {
+        self.writer = None;
+        self.store.ensure_dir().map_err(|e| e.localize(self.lang))?;
+        let mut slug = store::slugify(&session.organisation);
+        if let Some(day1) = session.day1() {
+            slug.push_str(&format!("-{day1}"));
+        }
+        let path = self.store.path_for_new(&slug);
+        let writer = Writer::create(&path, &session).map_err(|e| e.localize(self.lang))?;
+        self.writer = Some(writer);
+        Ok(Box::new(Opened { path, session }))
+    }
+
+    /// A fresh copy of the demo session, replacing the last one.
+    pub fn open_demo(&mut self, now: Timestamp) -> Result<Box<Opened>, String> {
+        self.writer = None;
+        self.store.ensure_dir().map_err(|e| e.localize(self.lang))?;
+        let path = self
+            .store
+            .dir()
+            .join(format!("demo{}", store::SESSION_SUFFIX));
+        let session = demo::session(self.lang, now).map_err(|e| e.localize(self.lang))?;
+        let writer = Writer::replace(&path, &session).map_err(|e| e.localize(self.lang))?;
+        self.writer = Some(writer);
+        Ok(Box::new(Opened { path, session }))
+    }
+}
+
+/// Feeds an action to the app and performs the effects, which may answer with
+/// further actions (a save's result), until nothing is left to do.
+pub fn dispatch(app: &mut App, shell: &mut Shell, action: Action, now: Timestamp) {
+    let mut queue = vec![action];
+    while let Some(action) = queue.pop() {
+        for effect in app.update(action, now) {
+            if let Some(next) = shell.perform(app, effect) {
+                queue.push(next);
+            }
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! The real binary in a pseudo-terminal (portable-pty), its screen read with vt100:
+//! type answers, quit, start again; SIGKILL right after a confirmed answer; SIGTERM
+//! with text half typed.
+#![cfg(unix)]
+
+mod common;
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::Env;
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct App {
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Option<Box<dyn Write + Send>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// Tells the reader thread to let go of its end of the pty.
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // Never leave an app running after its test.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl App {
+    fn start(env: &Env, args: &[&str]) -> App {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samspel"));
+        cmd.args(args);
+        cmd.env("SAMSPEL_DATA_DIR", env.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("SAMSPEL_LANG");
+        let child = pty.slave.spawn_command(cmd).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let fd = pty.master.as_raw_fd().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(nonzero(30), nonzero(100), 0)));
+        let sink = Arc::clone(&screen);
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while !stop.load(Ordering::Relaxed) {
+                // Wait for output at most 50 ms at a time, so that the thread can
+                // let go of the pty when the test closes the terminal.
+                let mut poll = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd, and the count says one.
+                if unsafe { libc::poll(&mut poll, 1, 50) } <= 0 {
+                    continue;
+                }
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                }
+            }
+        });
+        App {
+            master: Some(pty.master),
+            child,
+            writer: Some(writer),
+            screen,
+            stop_reading,
+            reader: Some(reader),
+        }
+    }
+
+    /// Closes the terminal window: every handle on the pty's master side goes.
+    fn close_terminal(&mut self) {
+        self.stop_reading.store(true, Ordering::Relaxed);
+        if let Some(reader) = self.reader.take() {
+            reader.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nonzero(rows), nonzero(cols));
+        self.master
+            .as_ref()
+            .unwrap()
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        panic!("{text:?} never appeared; the screen:\n{}", self.contents());
+    }
+
+    fn send(&mut self, bytes: &str) {
+        let writer = self.writer.as_mut().unwrap();
+        writer.write_all(bytes.as_bytes()).unwrap();
+        writer.flush().unwrap();
+        // Let the app read it before the next key (Esc followed at once by a letter
+        // would arrive as Alt+letter).
+        std::thread::sleep(Duration::from_millis(80));
+    }
+
+    fn signal(&mut self, signal: &str) {
+        let pid = self.child.process_id().unwrap().to_string();
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "the app did not exit");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+fn session(env: &Env) -> String {
+    env.new_session("skr-en-dag").to_str().unwrap().to_string()
+}
+
+fn answers_on_disk(path: &str) -> Vec<String> {
+    samspel::store::load(Path::new(path))
+        .unwrap()
+        .answers()
+        .iter()
+        .map(|a| a.text.clone())
+        .collect()
+}
+
+#[test]
+fn two_answers_survive_quit_and_restart() {
+    let env = Env::new();
+    let path = session(&env);
+    let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
+    app.wait_for("Vad är svårt?");
+    app.send("a");
+    app.wait_for("Svar från Åsa Öberg");
+    app.send("Tiden räcker inte – åäö ÅÄÖ");
+    app.send("\r");
+    app.wait_for("Svar från Jörgen Ståhl");
+    app.send("Rollerna\r");
+    app.wait_for("Alla har haft ordet");
+    app.send("q");
+    assert!(app.wait_exit().success());
+    assert!(
+        !app.screen.lock().unwrap().screen().alternate_screen(),
+        "the terminal is back on its main screen"
+    );
+
+    let again = App::start(&env, &["open", &path]);
+    again.wait_for("Tiden räcker inte – åäö ÅÄÖ");
+    again.wait_for("Rollerna");
+    assert!(
+        again.contents().contains("Vad är svårt?"),
+        "reopened at the same block"
+    );
+}
+
+#[test]
+fn sigkill_right_after_a_confirmed_answer_loses_nothing() {
+    let env = Env::new();
+    let path = session(&env);
+    let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
+    app.wait_for("Vad är svårt?");
+    app.send("a");
+    app.send("Sagt precis före kraschen\r");
+    app.wait_for("Sagt precis före kraschen");
+    app.signal("-KILL");
+    app.wait_exit();
+    assert_eq!(answers_on_disk(&path), ["Sagt precis före kraschen"]);
+    let again = App::start(&env, &["open", &path]);
+    again.wait_for("Sagt precis före kraschen");
+}
+
+#[test]
+fn sigterm_keeps_the_half_typed_text_and_restores_the_terminal() {
+    let env = Env::new();
+    let path = session(&env);
+    let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
+    app.wait_for("Vad är svårt?");
+    app.send("a");
+    app.send("Halvt skrivet");
+    app.wait_for("Halvt skrivet");
+    app.signal("-TERM");
+    app.wait_exit();
+    assert!(!app.screen.lock().unwrap().screen().alternate_screen());
+    let draft = samspel::store::load(Path::new(&path))
+        .unwrap()
+        .draft()
+        .cloned();
+    assert_eq!(draft.map(|d| d.text).as_deref(), Some("Halvt skrivet"));
+    let again = App::start(&env, &["open", &path]);
+    again.wait_for("Texten du skrev förra gången är tillbaka");
+    again.wait_for("Halvt skrivet");
+}
+
+#[test]
+fn closing_the_terminal_window_ends_the_app_and_keeps_the_typing() {
+    let env = Env::new();
+    let path = session(&env);
+    let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
+    app.wait_for("Vad är svårt?");
+    app.send("a");
+    app.send("Skrivet när fönstret stängdes");
+    app.wait_for("Skrivet när fönstret stängdes");
+    app.close_terminal();
+    // The app must end by itself (SIGHUP, a dead terminal), not spin on.
+    app.wait_exit();
+    let draft = samspel::store::load(Path::new(&path))
+        .unwrap()
+        .draft()
+        .cloned();
+    assert_eq!(
+        draft.map(|d| d.text).as_deref(),
+        Some("Skrivet när fönstret stängdes")
+    );
+}
+
+#[test]
+fn a_second_app_on_the_same_session_is_refused_with_a_sentence() {
+    let env = Env::new();
+    let path = session(&env);
+    let first = App::start(&env, &["open", &path]);
+    first.wait_for("Dagordning");
+    let mut second = App::start(&env, &["open", &path]);
+    second.wait_for("redan öppen i ett annat Samspel-fönster");
+    assert_eq!(second.wait_exit().exit_code(), 1);
+}
+
+#[test]
+fn a_resize_redraws_and_a_tiny_terminal_says_so() {
+    let env = Env::new();
+    let path = session(&env);
+    let mut app = App::start(&env, &["open", &path]);
+    app.wait_for("Dagordning");
+    app.resize(12, 44);
+    app.wait_for("Terminalen är för liten (44×12)");
+    app.resize(30, 100);
+    app.wait_for("Dagordning");
+    app.send("q");
+    assert!(app.wait_exit().success());
+}

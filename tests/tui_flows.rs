@@ -1,0 +1,385 @@
+//! The facilitator's flows, key by key through the real keymap, `update` and the
+//! shell that saves: what the screen says and what is on disk.
+
+mod common;
+
+use common::app::Harness;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use samspel::model::{Speaker, View};
+use samspel::store::{StoreError, Writer};
+
+/// A new session made from the preparation screen with four participants.
+fn prepared() -> Harness {
+    let mut h = Harness::start();
+    h.press(KeyCode::Char('n'));
+    h.press(KeyCode::Tab);
+    h.type_text("Kungsörs kommun");
+    h.press(KeyCode::Tab);
+    h.type_text("Styra och leda 2026");
+    h.press(KeyCode::Tab);
+    h.type_text("Lena Processledare");
+    h.press(KeyCode::Tab);
+    h.type_text("2026-03-12");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab); // on to the participants tab
+    for (name, side_right) in [
+        ("Åsa Öberg", false),
+        ("Björn Ek", false),
+        ("Jörgen Ståhl", true),
+        ("Märta Nässén", true),
+    ] {
+        h.press(KeyCode::Char('n'));
+        h.type_text(name);
+        h.press(KeyCode::Tab);
+        h.key(KeyCode::Down, KeyModifiers::ALT); // the first common title
+        h.press(KeyCode::Tab);
+        if side_right {
+            h.press(KeyCode::Right);
+        }
+        h.press(KeyCode::Enter);
+    }
+    h.ctrl('s');
+    h
+}
+
+#[test]
+fn a_session_is_prepared_and_created_from_the_keyboard() {
+    let h = prepared();
+    assert!(h.app.path.is_some(), "{:?}", h.app.notice);
+    let s = h.on_disk();
+    assert_eq!(s.organisation, "Kungsörs kommun");
+    assert_eq!(s.title, "Styra och leda 2026");
+    assert_eq!(s.facilitator, "Lena Processledare");
+    assert_eq!(s.day1().unwrap().to_string(), "2026-03-12");
+    let names: Vec<(&str, &str, samspel::model::Side)> = s
+        .participants()
+        .iter()
+        .map(|p| (p.name.as_str(), p.title.as_str(), p.side))
+        .collect();
+    use samspel::model::Side::*;
+    let title = "kommunstyrelsens ordförande (KSO)";
+    assert_eq!(
+        names,
+        [
+            ("Åsa Öberg", title, Politik),
+            ("Björn Ek", title, Politik),
+            ("Jörgen Ståhl", title, Verksamhet),
+            ("Märta Nässén", title, Verksamhet)
+        ]
+    );
+    assert!(
+        h.screen(80, 24)
+            .contains("Kungsörs kommun – Styra och leda 2026")
+    );
+}
+
+/// Moves to the first block with a question.
+fn to_first_question(h: &mut Harness) {
+    while h.session().current_block().unwrap().kind != samspel::model::BlockKind::Question {
+        h.press(KeyCode::Right);
+    }
+}
+
+#[test]
+fn a_full_round_with_a_pass() {
+    let mut h = prepared();
+    to_first_question(&mut h);
+    let block = h.session().current_block().unwrap().id.clone();
+    h.press(KeyCode::Char('a'));
+    assert!(h.screen(80, 24).contains("Svar från Åsa Öberg (Politik)"));
+    h.type_text("Första svaret");
+    h.press(KeyCode::Enter);
+    // The editor is open again, for the next in the round.
+    assert!(h.screen(80, 24).contains("Svar från Björn Ek (Politik)"));
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('h')); // Björn passes
+    assert_eq!(
+        h.app.notice.as_deref(),
+        Some("Björn Ek (Politik) står över.")
+    );
+    h.press(KeyCode::Char('a'));
+    assert!(
+        h.screen(80, 24)
+            .contains("Svar från Jörgen Ståhl (Verksamhet)")
+    );
+    h.type_text("Tredje");
+    h.press(KeyCode::Enter);
+    h.type_text("Fjärde");
+    h.press(KeyCode::Enter);
+    assert!(h.app.editor.is_none(), "the round is over");
+    assert!(h.screen(80, 24).contains("Alla har haft ordet."));
+
+    let s = h.on_disk();
+    let said: Vec<(String, &str)> = s
+        .answers_in(&block)
+        .map(|a| {
+            (
+                s.speaker_name(a.speaker, samspel::i18n::Lang::Sv),
+                a.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("Åsa Öberg".to_string(), "Första svaret"),
+            ("Jörgen Ståhl".to_string(), "Tredje"),
+            ("Märta Nässén".to_string(), "Fjärde")
+        ]
+    );
+}
+
+#[test]
+fn speakers_by_number_picker_and_tab() {
+    let mut h = prepared();
+    to_first_question(&mut h);
+    h.press(KeyCode::Char('3'));
+    assert!(h.screen(80, 24).contains("Svar från Jörgen Ståhl"));
+    h.press(KeyCode::Tab);
+    assert!(h.screen(80, 24).contains("Svar från Märta Nässén"));
+    h.press(KeyCode::Tab);
+    assert!(h.screen(80, 24).contains("Svar från Gruppen"));
+    h.press(KeyCode::BackTab);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('9'));
+    assert_eq!(
+        h.app.notice.as_deref(),
+        Some("Det finns ingen deltagare nummer 9.")
+    );
+    h.press(KeyCode::Char('s'));
+    h.type_text("bj");
+    h.press(KeyCode::Enter);
+    h.type_text("Via väljaren");
+    h.press(KeyCode::Enter);
+    let last = h.on_disk().answers().last().unwrap().clone();
+    assert_eq!(last.text, "Via väljaren");
+    assert_eq!(
+        h.session()
+            .speaker_name(last.speaker, samspel::i18n::Lang::Sv),
+        "Björn Ek"
+    );
+}
+
+#[test]
+fn edit_delete_undo_and_mark() {
+    let mut h = Harness::demo();
+    let first = h
+        .session()
+        .answers_in("vad-ar-svart")
+        .next()
+        .unwrap()
+        .clone();
+    h.press(KeyCode::Char('r'));
+    h.press(KeyCode::Home);
+    h.ctrl('k'); // delete to the end of the line (ratatui-textarea's own key)
+    h.type_text("Omskrivet svar");
+    h.press(KeyCode::Enter);
+    let edited = h.on_disk().answer(first.id).unwrap().clone();
+    assert_eq!(edited.text, "Omskrivet svar");
+    assert_eq!(edited.created, first.created);
+    assert!(edited.edited.is_some());
+
+    h.press(KeyCode::Char('m'));
+    assert!(
+        !h.on_disk().answer(first.id).unwrap().marked,
+        "it was marked; m unmarks"
+    );
+    h.press(KeyCode::Char('m'));
+    assert!(h.on_disk().answer(first.id).unwrap().marked);
+
+    let before: Vec<_> = h.on_disk().answers().iter().map(|a| a.id).collect();
+    h.press(KeyCode::Char('d'));
+    assert!(
+        h.screen(80, 24)
+            .contains("Ta bort svaret från Karin Lundberg")
+    );
+    h.press(KeyCode::Char('n'));
+    assert_eq!(h.on_disk().answers().len(), before.len(), "n keeps it");
+    h.press(KeyCode::Char('d'));
+    h.press(KeyCode::Char('j'));
+    assert!(h.on_disk().answer(first.id).is_none());
+    assert!(h.screen(80, 24).contains("Svaret togs bort; z ångrar."));
+    h.press(KeyCode::Char('z'));
+    let after: Vec<_> = h.on_disk().answers().iter().map(|a| a.id).collect();
+    assert_eq!(after, before, "back in its place");
+}
+
+#[test]
+fn move_an_answer_and_add_an_action_item() {
+    let mut h = Harness::demo();
+    let id = h.session().answers_in("vad-ar-svart").next().unwrap().id;
+    h.press(KeyCode::Char('f'));
+    h.type_text("förbättras");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.on_disk().answer(id).unwrap().block,
+        "vad-behover-forbattras"
+    );
+
+    h.press(KeyCode::Char('u'));
+    h.type_text("Ny delegationsordning");
+    h.press(KeyCode::Tab);
+    h.type_text("Per Åström");
+    h.press(KeyCode::Tab);
+    h.type_text("2026-13-01");
+    h.press(KeyCode::Enter);
+    assert!(h.screen(80, 24).contains("Datumet ”2026-13-01” finns inte"));
+    for _ in 0..10 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("2026-06-01");
+    h.press(KeyCode::Enter);
+    let item = h.on_disk().action_items().last().unwrap().clone();
+    assert_eq!(
+        (
+            item.what.as_str(),
+            item.who.as_str(),
+            item.due.unwrap().to_string()
+        ),
+        (
+            "Ny delegationsordning",
+            "Per Åström",
+            "2026-06-01".to_string()
+        )
+    );
+    assert_eq!(item.block.as_deref(), Some("vad-ar-svart"));
+}
+
+#[test]
+fn moving_between_blocks_and_days_and_reopening_restores_the_position() {
+    let mut h = Harness::demo();
+    for _ in 0..12 {
+        h.press(KeyCode::Right);
+    }
+    let block = h.session().current_block().unwrap().id.clone();
+    assert_eq!(
+        h.session().current_day(),
+        1,
+        "crossed into day 2 at {block}"
+    );
+    h.press(KeyCode::Left);
+    h.press(KeyCode::PageDown);
+    assert_eq!(h.session().current_block().unwrap().id, block);
+    h.press(KeyCode::Char('v'));
+    h.press(KeyCode::Char('t'));
+    h.press(KeyCode::Char('+'));
+    h.wait(90);
+
+    let dir = std::mem::replace(&mut h.dir, tempfile::tempdir().unwrap());
+    drop(h); // the app is gone (as after a crash: nothing more is written)
+    let mut again = Harness::with_dir(dir);
+    again.press(KeyCode::Enter); // open the only session
+    let s = again.session();
+    assert_eq!(s.current_block().unwrap().id, block);
+    assert_eq!(s.progress().view, View::Sides);
+    let timer = s.timer(&block);
+    assert!(timer.is_running());
+    assert_eq!(timer.extra_secs, 60);
+    assert!(again.screen(80, 24).contains("Politik | Verksamhet"));
+}
+
+#[test]
+fn text_being_typed_is_kept_as_a_draft_and_offered_back() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('a'));
+    h.type_text("Halvfärdig tanke");
+    h.wait(2);
+    let draft = h.on_disk().draft().cloned().expect("saved after idle");
+    assert_eq!(draft.text, "Halvfärdig tanke");
+    assert_eq!(draft.block, "vad-ar-svart");
+
+    let dir = std::mem::replace(&mut h.dir, tempfile::tempdir().unwrap());
+    drop(h);
+    let mut again = Harness::with_dir(dir);
+    again.press(KeyCode::Enter);
+    assert!(again.screen(80, 24).contains("Halvfärdig tanke"));
+    assert!(
+        again
+            .app
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("Texten du skrev förra gången är tillbaka")
+    );
+    again.press(KeyCode::Enter);
+    let s = again.on_disk();
+    assert_eq!(s.answers().last().unwrap().text, "Halvfärdig tanke");
+    assert!(s.draft().is_none());
+}
+
+#[test]
+fn a_failing_save_keeps_the_answer_says_so_and_retries() {
+    let mut h = Harness::demo();
+    let path = h.app.path.clone().unwrap();
+    let dir = path.parent().unwrap().to_path_buf();
+    let moved = dir.with_extension("away");
+    std::fs::rename(&dir, &moved).unwrap();
+    h.press(KeyCode::Char('a'));
+    h.type_text("Sparas senare");
+    h.press(KeyCode::Enter);
+    assert!(
+        h.session()
+            .answers()
+            .iter()
+            .any(|a| a.text == "Sparas senare")
+    );
+    assert!(
+        h.screen(160, 45).contains("INTE SPARAT"),
+        "{}",
+        h.screen(160, 45)
+    );
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('q'));
+    assert!(!h.app.quit, "asks first: something would be lost");
+    assert!(h.screen(80, 24).contains("Avsluta ändå?"));
+    h.press(KeyCode::Char('n'));
+    std::fs::rename(&moved, &dir).unwrap();
+    h.wait(4);
+    assert!(h.screen(80, 24).contains("Sparat"));
+    assert!(
+        h.on_disk()
+            .answers()
+            .iter()
+            .any(|a| a.text == "Sparas senare")
+    );
+    h.press(KeyCode::Char('q'));
+    assert!(h.app.quit, "nothing to lose now: no question");
+}
+
+#[test]
+fn while_the_app_holds_a_session_other_writers_are_refused() {
+    let h = Harness::demo();
+    let path = h.app.path.clone().unwrap();
+    assert!(matches!(
+        Writer::open(&path),
+        Err(StoreError::Locked { .. })
+    ));
+}
+
+#[test]
+fn paste_goes_into_the_editor_whole() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('a'));
+    h.act(samspel::tui::Action::Paste(
+        "rad ett\r\nrad två – åäö".into(),
+    ));
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.on_disk().answers().last().unwrap().text,
+        "rad ett\nrad två – åäö"
+    );
+    assert_eq!(h.on_disk().answers().last().unwrap().speaker, {
+        let id = h.session().participant_named("Ahmed Yilmaz").unwrap().id;
+        Speaker::Participant(id)
+    });
+}
+
+#[test]
+fn quitting_with_text_in_the_editor_keeps_it_as_the_draft() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('a'));
+    h.type_text("Inte klart");
+    h.ctrl('c');
+    assert!(h.app.quit);
+    assert_eq!(h.on_disk().draft().unwrap().text, "Inte klart");
+}

@@ -1,0 +1,147 @@
+//! Snapshots of every screen and main state, at 80×24 and at projector size
+//! 160×45, each reached by keys through the real keymap and `update`.
+
+mod common;
+
+use common::app::Harness;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+fn snap(name: &str, h: &Harness) {
+    for (w, height) in [(80, 24), (160, 45)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{height}"), h.screen(w, height));
+    }
+}
+
+#[test]
+fn start_empty() {
+    snap("start_empty", &Harness::start());
+}
+
+#[test]
+fn start_with_sessions() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Esc);
+    snap("start_with_sessions", &h);
+}
+
+#[test]
+fn workshop_in_order_of_arrival() {
+    snap("workshop_arrival", &Harness::demo());
+}
+
+#[test]
+fn workshop_side_by_side() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('v'));
+    snap("workshop_sides", &h);
+}
+
+#[test]
+fn workshop_by_participant() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('v'));
+    h.press(KeyCode::Char('v'));
+    snap("workshop_participants", &h);
+}
+
+#[test]
+fn workshop_typing_an_answer_with_a_long_text() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('a'));
+    h.type_text("Vi behöver fler avstämningar – åäö ÅÄÖ é 🙂👩‍👩‍👧 ");
+    h.key(KeyCode::Enter, KeyModifiers::ALT);
+    h.type_text(&"och längre text som bryts vid ord ".repeat(8));
+    snap("workshop_editor", &h);
+}
+
+#[test]
+fn workshop_with_a_2000_character_answer() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('a'));
+    let long: String = "Långt svar med åäö och 🙂 emoji. "
+        .repeat(63)
+        .chars()
+        .take(2000)
+        .collect();
+    h.act(samspel::tui::Action::Paste(long));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    snap("workshop_long_answer", &h);
+}
+
+#[test]
+fn workshop_timer_running_over_time_and_behind_schedule() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('t'));
+    h.wait(35 * 60 + 75);
+    snap("workshop_overtime", &h);
+}
+
+#[test]
+fn help_screen() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('?'));
+    snap("help_workshop", &h);
+}
+
+#[test]
+fn speaker_picker_narrowed_by_typing() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('s'));
+    h.type_text("e");
+    snap("picker_speaker", &h);
+}
+
+#[test]
+fn confirm_delete() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('d'));
+    snap("confirm_delete", &h);
+}
+
+#[test]
+fn action_item_form() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('u'));
+    h.type_text("Ta fram mötesplan");
+    snap("form_action_item", &h);
+}
+
+#[test]
+fn preparation_tabs() {
+    let mut h = Harness::start();
+    h.press(KeyCode::Char('n'));
+    h.press(KeyCode::Tab);
+    h.type_text("Kungsörs kommun");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.type_text("2026-02-30");
+    h.ctrl('s');
+    snap("prep_details_with_error", &h);
+
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('i'));
+    snap("prep_details", &h);
+    for _ in 0..6 {
+        h.press(KeyCode::Tab);
+    }
+    snap("prep_participants", &h);
+    h.press(KeyCode::Tab);
+    snap("prep_agenda", &h);
+}
+
+#[test]
+fn a_terminal_too_small_says_so() {
+    let h = Harness::demo();
+    insta::assert_snapshot!("too_small", h.screen(50, 12));
+}
+
+#[test]
+fn english() {
+    let mut h = Harness::start();
+    h.app.lang = samspel::i18n::Lang::En;
+    h.press(KeyCode::Char('d'));
+    h.press(KeyCode::Char('v'));
+    snap("workshop_sides_english", &h);
+}
