@@ -244,6 +244,10 @@ messages! {
     FormNewParticipant => " Ny deltagare ", " New participant ";
     FormEditParticipant => " Ändra deltagare ", " Edit participant ";
     FormOwnQuestion => " Egen fråga ", " Own question ";
+    FormProgramFile => " Program från fil ", " Program from a file ";
+    FieldProgramFile => "Sökväg", "Path";
+    NoticeProgramFixed => "Programmet väljs när sessionen skapas; efter det ändras dagordningen under fliken Dagordning.", "The program is chosen when the session is created; after that, change the agenda on the Agenda tab.";
+    NoticeNoPath => "Skriv sökvägen till programfilen.", "Write the path of the program file.";
     FieldWhat => "Vad", "What";
     FieldWho => "Vem", "Who";
     FieldDue => "Senast (ÅÅÅÅ-MM-DD)", "By (YYYY-MM-DD)";
@@ -317,6 +321,7 @@ messages! {
     KeyPrepare => "förberedelser", "preparation";
     KeyFocus => "dagordning/svar", "agenda/answers";
     KeyFocusBack => "dagordning/svar", "agenda/answers";
+    KeyProgramFile => "program från fil", "program from a file";
     KeyStartWorkshop => "starta", "start";
     KeyNextTab => "nästa flik", "next tab";
     KeyPrevTab => "föregående flik", "previous tab";

@@ -383,3 +383,39 @@ fn quitting_with_text_in_the_editor_keeps_it_as_the_draft() {
     assert!(h.app.quit);
     assert_eq!(h.on_disk().draft().unwrap().text, "Inte klart");
 }
+
+#[test]
+fn a_new_session_can_run_a_program_from_a_file() {
+    let mut h = Harness::start();
+    let good = h.dir.path().join("eget.json");
+    let mut program = samspel::programs::built_in("skr-en-dag").unwrap().unwrap();
+    program.id = "eget".into();
+    program.title = "Vårt eget program".into();
+    std::fs::write(&good, serde_json::to_string(&program).unwrap()).unwrap();
+    let broken = h.dir.path().join("trasig.json");
+    std::fs::write(&broken, "{\"id\": \"x\"").unwrap();
+
+    h.press(KeyCode::Char('n'));
+    h.ctrl('o');
+    h.type_text(broken.to_str().unwrap());
+    h.press(KeyCode::Enter);
+    let screen = h.screen(160, 45);
+    assert!(
+        screen.contains("rad 1, kolumn 10: filen är inte giltig JSON"),
+        "{screen}"
+    );
+    for _ in 0..broken.to_str().unwrap().chars().count() {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text(good.to_str().unwrap());
+    h.press(KeyCode::Enter);
+    assert!(h.app.overlay.is_none());
+    assert!(h.screen(80, 24).contains("‹ Vårt eget program ›"));
+    h.press(KeyCode::Tab);
+    h.type_text("Vaggeryds kommun");
+    h.ctrl('s');
+    let s = h.on_disk();
+    assert_eq!(s.program().id, "eget");
+    assert_eq!(s.organisation, "Vaggeryds kommun");
+    assert_eq!(s.title, "Vårt eget program");
+}

@@ -30,6 +30,8 @@ pub enum Action {
     Saved(Result<(), String>),
     /// The process is asked to end (SIGTERM, SIGHUP): keep the draft and go.
     Terminate,
+    /// The result of [`Effect::LoadProgram`]: the program, or why it cannot be used.
+    ProgramLoaded(Result<Box<crate::model::Program>, String>),
 }
 
 /// Something the loop must do in the world.
@@ -44,6 +46,8 @@ pub enum Effect {
     Create,
     /// Release the session: back to the start screen.
     Close,
+    /// Read and check a program file (for a new session).
+    LoadProgram(PathBuf),
     Bell,
     Quit,
 }
@@ -147,6 +151,8 @@ pub struct PrepUi {
     /// The session has no file yet: `Ctrl+S` creates it.
     pub is_new: bool,
     pub details: Option<Form>,
+    /// A program read from a file, offered beside the built-in ones.
+    pub file_program: Option<crate::model::Program>,
 }
 
 pub struct App {
@@ -242,6 +248,7 @@ impl App {
             Action::Paste(text) => self.paste(&text),
             Action::Tick => self.tick(),
             Action::Terminate => self.quit_now(),
+            Action::ProgramLoaded(result) => self.program_loaded(result),
             Action::Sessions(list) => {
                 self.start.selected = self.start.selected.min(list.len().saturating_sub(1));
                 self.start.sessions = list;

@@ -16,6 +16,7 @@ pub enum Purpose {
     EditParticipant(ParticipantId),
     OwnQuestion,
     Details,
+    ProgramFile,
 }
 
 pub enum Value {

@@ -68,6 +68,7 @@ pub enum Command {
     Shorter,
     Skip,
     StartWorkshop,
+    LoadProgramFile,
 }
 
 /// A key, as the table matches it.
@@ -403,6 +404,13 @@ pub const BINDINGS: &[Binding] = &[
         [Key::Ctrl('s'), Key::Code(K::F(5))],
         C::StartWorkshop,
         KeyStartWorkshop,
+        true
+    ),
+    bind!(
+        &[M::PrepDetails],
+        [Key::Ctrl('o')],
+        C::LoadProgramFile,
+        KeyProgramFile,
         true
     ),
     bind!(

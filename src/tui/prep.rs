@@ -7,7 +7,7 @@ use super::app::{App, Confirm, Effect, OnYes, Overlay, PrepTab, PrepUi, Screen};
 use super::form::{Field, Form, Purpose};
 use super::keymap::Command;
 use crate::i18n::{Localize, Msg};
-use crate::model::{NewParticipant, ParticipantId, Session, Side};
+use crate::model::{NewParticipant, ParticipantId, Program, Session, Side};
 use crate::programs;
 use crate::tr;
 
@@ -63,18 +63,40 @@ impl App {
         self.screen = Screen::Prep;
     }
 
+    /// The programs a new session can run: the built-in ones, then one read from a file.
+    fn program_choices(&self) -> Vec<Program> {
+        programs::built_in_ids()
+            .filter_map(|id| programs::built_in(id)?.ok())
+            .chain(self.prep.file_program.clone())
+            .collect()
+    }
+
+    /// Which of the choices the session runs now. From the end, because a file's
+    /// program may copy a built-in's id; by id when the agenda has been adjusted since.
+    fn current_program_index(&self) -> usize {
+        let choices = self.program_choices();
+        let current = self.session.as_ref().map(Session::program);
+        choices
+            .iter()
+            .rposition(|p| Some(p) == current)
+            .or_else(|| {
+                choices
+                    .iter()
+                    .position(|p| Some(&p.id) == current.map(|c| &c.id))
+            })
+            .unwrap_or(0)
+    }
+
     fn details_form(&self) -> Form {
         let session = self.session.as_ref();
         let get = |f: fn(&Session) -> String| session.map(f).unwrap_or_default();
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        let titles: Vec<String> = programs::built_in_ids()
-            .filter_map(|id| programs::built_in(id)?.ok())
+        let index = self.current_program_index();
+        let titles = self
+            .program_choices()
+            .into_iter()
             .map(|p| p.title)
             .collect();
-        let current = session.map(|s| s.program().id.clone()).unwrap_or_default();
-        let index = programs::built_in_ids()
-            .position(|id| id == current)
-            .unwrap_or(0);
         let mut program = Field::choice(Msg::FieldProgram, titles, index);
         program.locked = !self.prep.is_new;
         if !self.prep.is_new {
@@ -103,16 +125,20 @@ impl App {
     /// the field with a sentence and changes nothing.
     fn apply_details(&mut self) -> bool {
         let lang = self.lang;
-        let is_new = self.prep.is_new;
+        let choices = if self.prep.is_new {
+            self.program_choices()
+        } else {
+            Vec::new()
+        };
+        let current_index = self.current_program_index();
         let (Some(form), Some(session)) = (&mut self.prep.details, &mut self.session) else {
             return false;
         };
-        let program = if is_new {
-            let id = programs::built_in_ids().nth(form.field(PROGRAM).index());
-            id.and_then(programs::built_in).and_then(Result::ok)
-        } else {
-            None
-        };
+        let chosen = form.field(PROGRAM).index();
+        let program = choices
+            .into_iter()
+            .nth(chosen)
+            .filter(|_| chosen != current_index);
         let two_days = program
             .as_ref()
             .map_or(session.program().days.len() > 1, |p| p.days.len() > 1);
@@ -139,9 +165,7 @@ impl App {
             return false;
         }
         let mut candidate = session.clone();
-        if let Some(program) = program
-            && program.id != candidate.program().id
-        {
+        if let Some(program) = program {
             candidate = Session::new(program, "", "", self.now);
             candidate.language = lang;
             for p in session.participants() {
@@ -174,6 +198,18 @@ impl App {
     pub(crate) fn prep_command(&mut self, command: Command) -> Vec<Effect> {
         match command {
             Command::StartWorkshop => return self.start_workshop(),
+            Command::LoadProgramFile if !self.prep.is_new => {
+                self.notice = Some(tr!(self.lang, NoticeProgramFixed));
+            }
+            Command::LoadProgramFile => {
+                let fields = vec![Field::text(Msg::FieldProgramFile, "")];
+                let title = tr!(self.lang, FormProgramFile);
+                self.overlay = Some(Overlay::Form(Form::new(
+                    Purpose::ProgramFile,
+                    title,
+                    fields,
+                )));
+            }
             Command::Help => self.help = true,
             Command::Back => return self.leave_prep(),
             Command::Quit => return self.quit(),
@@ -274,6 +310,48 @@ impl App {
         self.prep = PrepUi::default();
         self.screen = Screen::Start;
         vec![Effect::ListSessions]
+    }
+
+    /// A program file was read: offer it and choose it, or say what is wrong with it.
+    pub(crate) fn program_loaded(&mut self, result: Result<Box<Program>, String>) -> Vec<Effect> {
+        match result {
+            Ok(program) => {
+                self.overlay = None;
+                self.prep.file_program = Some(*program);
+                let mut form = self.details_form();
+                let last = self.program_choices().len() - 1;
+                if let Some(old) = self.prep.details.take() {
+                    // Keep what was typed in the other fields.
+                    form.fields = old.fields;
+                    form.focus = old.focus;
+                }
+                form.fields[PROGRAM].value = super::form::Value::Choice {
+                    options: self
+                        .program_choices()
+                        .into_iter()
+                        .map(|p| p.title)
+                        .collect(),
+                    index: last,
+                };
+                self.prep.details = Some(form);
+            }
+            Err(message) => {
+                // The path is in the field already: show only the problems after
+                // the heading line, one after the other.
+                let mut lines = message.lines();
+                let first = lines.next().unwrap_or_default().to_string();
+                let problems: Vec<&str> = lines.map(|l| l.trim_start_matches("  - ")).collect();
+                let shown = if problems.is_empty() {
+                    first
+                } else {
+                    problems.join(" · ")
+                };
+                if let Some(Overlay::Form(form)) = &mut self.overlay {
+                    form.fields[0].error = Some(shown);
+                }
+            }
+        }
+        vec![]
     }
 
     fn participant_at(&self, row: usize) -> Option<ParticipantId> {
@@ -526,6 +604,16 @@ impl App {
                             0,
                         )
                     }
+                }
+            }
+            Purpose::ProgramFile => {
+                let path = form.field(0).as_text();
+                if path.is_empty() {
+                    (Err(tr!(lang, NoticeNoPath)), 0)
+                } else {
+                    // Kept open until the file's verdict comes back (ProgramLoaded).
+                    self.overlay = Some(Overlay::Form(form));
+                    return vec![Effect::LoadProgram(path.into())];
                 }
             }
             Purpose::Details => (Ok(vec![]), 0),

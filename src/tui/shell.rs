@@ -46,6 +46,11 @@ impl Shell {
                 let session = app.session.clone()?;
                 Some(Action::Opened(self.create(session)))
             }
+            Effect::LoadProgram(path) => Some(Action::ProgramLoaded(
+                crate::programs::load_file(&path)
+                    .map(Box::new)
+                    .map_err(|e| e.localize(self.lang)),
+            )),
             Effect::Close => {
                 self.writer = None;
                 None
