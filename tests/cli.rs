@@ -185,26 +185,15 @@ fn add_answer_is_silent_on_success_and_keeps_every_character() {
     let env = Env::new();
     let path = env.new_session("skr-tva-dagar");
     let session = path.to_str().unwrap();
-    let out = env.ok(&[
-        "add-answer",
+    let out = env.answer(
         "kungsors-kommun-2026-03-12",
-        "--block",
         "vad-ar-svart",
-        "--participant",
         "åsa öberg",
-        "--mark",
+        true,
         HOSTILE,
-    ]);
+    );
     assert!(out.is_empty());
-    env.ok(&[
-        "add-answer",
-        session,
-        "--block",
-        "mal",
-        "--participant",
-        "gruppen",
-        "Gemensamma mål",
-    ]);
+    env.answer(session, "mal", "gruppen", false, "Gemensamma mål");
     let mut child = env
         .command()
         .args([
@@ -250,15 +239,7 @@ fn add_answer_refuses_bad_input_and_leaves_the_file_alone() {
     let env = Env::new();
     let path = env.new_session("skr-tva-dagar");
     let session = path.to_str().unwrap();
-    env.ok(&[
-        "add-answer",
-        session,
-        "--block",
-        "mal",
-        "--participant",
-        "Åsa Öberg",
-        "Första",
-    ]);
+    env.answer(session, "mal", "Åsa Öberg", false, "Första");
     let before = fs::read(&path).unwrap();
     let add = |block: &str, who: &str, text: &str| -> Vec<String> {
         [
@@ -347,15 +328,13 @@ fn add_answer_is_refused_while_another_writer_holds_the_session() {
     );
     assert!(err.contains("Kungsörs kommun"), "names the session: {err}");
     assert_eq!(fs::read(&path).unwrap(), before);
-    env.ok(&[
-        "add-answer",
+    env.answer(
         path.to_str().unwrap(),
-        "--block",
         "vad-ar-svart",
-        "--participant",
         "gruppen",
+        false,
         "x",
-    ]);
+    );
 }
 
 #[test]
@@ -363,25 +342,8 @@ fn show_lists_the_agenda_with_ids_times_and_counts() {
     let env = Env::new();
     let path = env.new_session("skr-tva-dagar");
     let session = path.to_str().unwrap();
-    env.ok(&[
-        "add-answer",
-        session,
-        "--block",
-        "vad-ar-svart",
-        "--participant",
-        "Åsa Öberg",
-        "--mark",
-        "Tiden",
-    ]);
-    env.ok(&[
-        "add-answer",
-        session,
-        "--block",
-        "vad-ar-svart",
-        "--participant",
-        "gruppen",
-        "Rollerna",
-    ]);
+    env.answer(session, "vad-ar-svart", "Åsa Öberg", true, "Tiden");
+    env.answer(session, "vad-ar-svart", "gruppen", false, "Rollerna");
     let out = env.ok(&["show", "kungsors-kommun-2026-03-12"]);
     assert!(
         out.starts_with("Styra och leda tillsammans – två dagar – Kungsörs kommun\n"),
@@ -433,34 +395,15 @@ fn export_json_and_csv_keep_every_character_and_never_overwrite_by_accident() {
     let env = Env::new();
     let path = env.new_session("skr-tva-dagar");
     let session = path.to_str().unwrap();
-    env.ok(&[
-        "add-answer",
+    env.answer(session, "vad-ar-svart", "Åsa Öberg", true, HOSTILE);
+    env.answer(session, "mal", "gruppen", false, "Mål, \"citat\"");
+    env.answer(
         session,
-        "--block",
-        "vad-ar-svart",
-        "--participant",
-        "Åsa Öberg",
-        "--mark",
-        HOSTILE,
-    ]);
-    env.ok(&[
-        "add-answer",
-        session,
-        "--block",
-        "mal",
-        "--participant",
-        "gruppen",
-        "Mål, \"citat\"",
-    ]);
-    env.ok(&[
-        "add-answer",
-        session,
-        "--block",
         "fortroendevaldas-uppdrag",
-        "--participant",
         "Jörgen Ståhl",
+        false,
         "Först i programmet",
-    ]);
+    );
 
     let json = env.path().join("ut.json");
     env.ok(&[
@@ -587,15 +530,7 @@ fn anonymous_exports_name_nobody() {
     let env = Env::new();
     let path = env.new_session("skr-tva-dagar");
     let session = path.to_str().unwrap();
-    env.ok(&[
-        "add-answer",
-        session,
-        "--block",
-        "mal",
-        "--participant",
-        "Åsa Öberg",
-        "Ett svar",
-    ]);
+    env.answer(session, "mal", "Åsa Öberg", false, "Ett svar");
     for format in ["json", "csv"] {
         let out = env.path().join(format!("anon.{format}"));
         env.ok(&[

@@ -129,391 +129,66 @@ macro_rules! bind {
     };
 }
 
-/// The table, in the order the help screen lists it.
+/// The table, in the order the help screen lists it. One binding a line, so that
+/// the table reads as a table.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(
-        &[M::Editor],
-        [Key::Code(K::Enter)],
-        C::SaveText,
-        KeySaveAnswer,
-        true
-    ),
-    bind!(
-        &[M::Editor],
-        [Key::Alt(K::Enter), Key::Ctrl('j')],
-        C::NewLine,
-        KeyNewLine,
-        true
-    ),
-    bind!(
-        &[M::Editor],
-        [Key::Code(K::Tab)],
-        C::NextFocus,
-        KeyNextSpeaker,
-        true
-    ),
-    bind!(
-        &[M::Editor],
-        [Key::Code(K::BackTab)],
-        C::PrevFocus,
-        KeyPrevSpeaker,
-        false
-    ),
-    bind!(
-        &[M::Editor, M::Picker, M::Form],
-        [Key::Code(K::Esc)],
-        C::Back,
-        KeyCancel,
-        true
-    ),
-    bind!(
-        &[M::Confirm],
-        [Key::Code(K::Char('j')), Key::Code(K::Char('y'))],
-        C::Yes,
-        KeyYes,
-        true
-    ),
-    bind!(
-        &[M::Confirm],
-        [Key::Code(K::Char('n')), Key::Code(K::Esc)],
-        C::No,
-        KeyNo,
-        true
-    ),
-    bind!(
-        &[M::Picker],
-        [Key::Code(K::Enter)],
-        C::Accept,
-        KeyChoose,
-        true
-    ),
-    bind!(
-        &[M::Form],
-        [Key::Code(K::Enter)],
-        C::Accept,
-        KeyFormSave,
-        true
-    ),
-    bind!(
-        &[M::Form, M::PrepDetails],
-        [Key::Code(K::Tab), Key::Code(K::Down)],
-        C::NextFocus,
-        KeyNextField,
-        true
-    ),
-    bind!(
-        &[M::Form, M::PrepDetails],
-        [Key::Code(K::BackTab), Key::Code(K::Up)],
-        C::PrevFocus,
-        KeyPrevField,
-        false
-    ),
-    bind!(
-        &[M::Start],
-        [Key::Code(K::Enter)],
-        C::Accept,
-        KeyOpenSession,
-        true
-    ),
-    bind!(
-        &[M::Start],
-        [Key::Code(K::Char('n'))],
-        C::NewSession,
-        KeyNewSession,
-        true
-    ),
-    bind!(
-        &[M::Start],
-        [Key::Code(K::Char('d'))],
-        C::OpenDemo,
-        KeyOpenDemo,
-        true
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('a'))],
-        C::NewAnswer,
-        KeyNewAnswer,
-        true
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Digits],
-        C::SpeakAs(0),
-        KeySpeakAs,
-        true
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('0'))],
-        C::SpeakGroup,
-        KeySpeakGroup,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('s'))],
-        C::PickSpeaker,
-        KeyPickSpeaker,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('h'))],
-        C::Pass,
-        KeyPass,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Left), Key::Code(K::PageUp)],
-        C::PrevBlock,
-        KeyPrevBlock,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Right), Key::Code(K::PageDown)],
-        C::NextBlock,
-        KeyNextBlock,
-        true
-    ),
+    bind!(&[M::Editor], [Key::Code(K::Enter)], C::SaveText, KeySaveAnswer, true),
+    bind!(&[M::Editor], [Key::Alt(K::Enter), Key::Ctrl('j')], C::NewLine, KeyNewLine, true),
+    bind!(&[M::Editor], [Key::Code(K::Tab)], C::NextFocus, KeyNextSpeaker, true),
+    bind!(&[M::Editor], [Key::Code(K::BackTab)], C::PrevFocus, KeyPrevSpeaker, false),
+    bind!(&[M::Editor, M::Picker, M::Form], [Key::Code(K::Esc)], C::Back, KeyCancel, true),
+    bind!(&[M::Confirm], [Key::Code(K::Char('j')), Key::Code(K::Char('y'))], C::Yes, KeyYes, true),
+    bind!(&[M::Confirm], [Key::Code(K::Char('n')), Key::Code(K::Esc)], C::No, KeyNo, true),
+    bind!(&[M::Picker], [Key::Code(K::Enter)], C::Accept, KeyChoose, true),
+    bind!(&[M::Form], [Key::Code(K::Enter)], C::Accept, KeyFormSave, true),
+    bind!(&[M::Form, M::PrepDetails], [Key::Code(K::Tab), Key::Code(K::Down)], C::NextFocus, KeyNextField, true),
+    bind!(&[M::Form, M::PrepDetails], [Key::Code(K::BackTab), Key::Code(K::Up)], C::PrevFocus, KeyPrevField, false),
+    bind!(&[M::Start], [Key::Code(K::Enter)], C::Accept, KeyOpenSession, true),
+    bind!(&[M::Start], [Key::Code(K::Char('n'))], C::NewSession, KeyNewSession, true),
+    bind!(&[M::Start], [Key::Code(K::Char('d'))], C::OpenDemo, KeyOpenDemo, true),
+    bind!(&[M::Workshop], [Key::Code(K::Char('a'))], C::NewAnswer, KeyNewAnswer, true),
+    bind!(&[M::Workshop], [Key::Digits], C::SpeakAs(0), KeySpeakAs, true),
+    bind!(&[M::Workshop], [Key::Code(K::Char('0'))], C::SpeakGroup, KeySpeakGroup, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('s'))], C::PickSpeaker, KeyPickSpeaker, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('h'))], C::Pass, KeyPass, false),
+    bind!(&[M::Workshop], [Key::Code(K::Left), Key::Code(K::PageUp)], C::PrevBlock, KeyPrevBlock, false),
+    bind!(&[M::Workshop], [Key::Code(K::Right), Key::Code(K::PageDown)], C::NextBlock, KeyNextBlock, true),
     bind!(LISTS, [Key::Code(K::Up)], C::Up, KeyUp, false),
     bind!(LISTS, [Key::Code(K::Down)], C::Down, KeyDown, false),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('r')), Key::Code(K::Enter)],
-        C::EditAnswer,
-        KeyEditAnswer,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('d')), Key::Code(K::Delete)],
-        C::DeleteAnswer,
-        KeyDeleteAnswer,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('z')), Key::Ctrl('z')],
-        C::Undo,
-        KeyUndo,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('m'))],
-        C::ToggleMark,
-        KeyMark,
-        true
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('f'))],
-        C::MoveAnswer,
-        KeyMoveAnswer,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('u'))],
-        C::AddActionItem,
-        KeyActionItem,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('v'))],
-        C::CycleView,
-        KeyView,
-        true
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('g'))],
-        C::ToggleGuidance,
-        KeyGuidance,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('t')), Key::Code(K::Char(' '))],
-        C::TimerToggle,
-        KeyTimer,
-        true
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('T'))],
-        C::TimerReset,
-        KeyTimerReset,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('+'))],
-        C::TimerPlus,
-        KeyTimerPlus,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('-'))],
-        C::TimerMinus,
-        KeyTimerMinus,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('b'))],
-        C::ToggleBell,
-        KeyBell,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('k'))],
-        C::ToggleDone,
-        KeyDone,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Char('i'))],
-        C::Prepare,
-        KeyPrepare,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::Tab)],
-        C::NextFocus,
-        KeyFocus,
-        false
-    ),
-    bind!(
-        &[M::Workshop],
-        [Key::Code(K::BackTab)],
-        C::PrevFocus,
-        KeyFocusBack,
-        false
-    ),
-    bind!(
-        PREP,
-        [Key::Ctrl('s'), Key::Code(K::F(5))],
-        C::StartWorkshop,
-        KeyStartWorkshop,
-        true
-    ),
-    bind!(
-        &[M::PrepDetails],
-        [Key::Ctrl('o')],
-        C::LoadProgramFile,
-        KeyProgramFile,
-        true
-    ),
-    bind!(
-        &[M::PrepParticipants, M::PrepAgenda],
-        [Key::Code(K::Tab)],
-        C::NextFocus,
-        KeyNextTab,
-        true
-    ),
-    bind!(
-        &[M::PrepParticipants, M::PrepAgenda],
-        [Key::Code(K::BackTab)],
-        C::PrevFocus,
-        KeyPrevTab,
-        false
-    ),
-    bind!(
-        &[M::PrepParticipants, M::PrepAgenda],
-        [Key::Code(K::Char('n'))],
-        C::New,
-        KeyPrepNew,
-        true
-    ),
-    bind!(
-        &[M::PrepParticipants],
-        [Key::Code(K::Enter)],
-        C::Accept,
-        KeyPrepEdit,
-        true
-    ),
-    bind!(
-        &[M::PrepParticipants],
-        [Key::Code(K::Char('d')), Key::Code(K::Delete)],
-        C::Remove,
-        KeyPrepRemove,
-        false
-    ),
-    bind!(
-        &[M::PrepParticipants, M::PrepAgenda],
-        [Key::Shift(K::Up), Key::Alt(K::Up)],
-        C::MoveUp,
-        KeyMoveUp,
-        false
-    ),
-    bind!(
-        &[M::PrepParticipants, M::PrepAgenda],
-        [Key::Shift(K::Down), Key::Alt(K::Down)],
-        C::MoveDown,
-        KeyMoveDown,
-        false
-    ),
-    bind!(
-        &[M::PrepAgenda],
-        [Key::Code(K::Char('+'))],
-        C::Longer,
-        KeyLonger,
-        true
-    ),
-    bind!(
-        &[M::PrepAgenda],
-        [Key::Code(K::Char('-'))],
-        C::Shorter,
-        KeyShorter,
-        true
-    ),
-    bind!(
-        &[M::PrepAgenda],
-        [Key::Code(K::Char('h'))],
-        C::Skip,
-        KeySkip,
-        false
-    ),
+    bind!(&[M::Workshop], [Key::Code(K::Char('r')), Key::Code(K::Enter)], C::EditAnswer, KeyEditAnswer, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('d')), Key::Code(K::Delete)], C::DeleteAnswer, KeyDeleteAnswer, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('z')), Key::Ctrl('z')], C::Undo, KeyUndo, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('m'))], C::ToggleMark, KeyMark, true),
+    bind!(&[M::Workshop], [Key::Code(K::Char('f'))], C::MoveAnswer, KeyMoveAnswer, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('u'))], C::AddActionItem, KeyActionItem, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('v'))], C::CycleView, KeyView, true),
+    bind!(&[M::Workshop], [Key::Code(K::Char('g'))], C::ToggleGuidance, KeyGuidance, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('t')), Key::Code(K::Char(' '))], C::TimerToggle, KeyTimer, true),
+    bind!(&[M::Workshop], [Key::Code(K::Char('T'))], C::TimerReset, KeyTimerReset, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('+'))], C::TimerPlus, KeyTimerPlus, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('-'))], C::TimerMinus, KeyTimerMinus, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('b'))], C::ToggleBell, KeyBell, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('k'))], C::ToggleDone, KeyDone, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('i'))], C::Prepare, KeyPrepare, false),
+    bind!(&[M::Workshop], [Key::Code(K::Tab)], C::NextFocus, KeyFocus, false),
+    bind!(&[M::Workshop], [Key::Code(K::BackTab)], C::PrevFocus, KeyFocusBack, false),
+    bind!(PREP, [Key::Ctrl('s'), Key::Code(K::F(5))], C::StartWorkshop, KeyStartWorkshop, true),
+    bind!(&[M::PrepDetails], [Key::Ctrl('o')], C::LoadProgramFile, KeyProgramFile, true),
+    bind!(&[M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Tab)], C::NextFocus, KeyNextTab, true),
+    bind!(&[M::PrepParticipants, M::PrepAgenda], [Key::Code(K::BackTab)], C::PrevFocus, KeyPrevTab, false),
+    bind!(&[M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('n'))], C::New, KeyPrepNew, true),
+    bind!(&[M::PrepParticipants], [Key::Code(K::Enter)], C::Accept, KeyPrepEdit, true),
+    bind!(&[M::PrepParticipants], [Key::Code(K::Char('d')), Key::Code(K::Delete)], C::Remove, KeyPrepRemove, false),
+    bind!(&[M::PrepParticipants, M::PrepAgenda], [Key::Shift(K::Up), Key::Alt(K::Up)], C::MoveUp, KeyMoveUp, false),
+    bind!(&[M::PrepParticipants, M::PrepAgenda], [Key::Shift(K::Down), Key::Alt(K::Down)], C::MoveDown, KeyMoveDown, false),
+    bind!(&[M::PrepAgenda], [Key::Code(K::Char('+'))], C::Longer, KeyLonger, true),
+    bind!(&[M::PrepAgenda], [Key::Code(K::Char('-'))], C::Shorter, KeyShorter, true),
+    bind!(&[M::PrepAgenda], [Key::Code(K::Char('h'))], C::Skip, KeySkip, false),
     bind!(NAVIGABLE, [Key::Code(K::Char('?'))], C::Help, KeyHelp, true),
-    bind!(
-        &[M::Help],
-        [
-            Key::Code(K::Esc),
-            Key::Code(K::Char('?')),
-            Key::Code(K::Char('q'))
-        ],
-        C::Back,
-        KeyCloseHelp,
-        true
-    ),
-    bind!(
-        &[
-            M::Workshop,
-            M::PrepDetails,
-            M::PrepParticipants,
-            M::PrepAgenda
-        ],
-        [Key::Code(K::Esc)],
-        C::Back,
-        KeyBack,
-        false
-    ),
-    bind!(
-        &[M::Start, M::Workshop, M::PrepParticipants, M::PrepAgenda],
-        [Key::Code(K::Char('q'))],
-        C::Quit,
-        KeyQuit,
-        true
-    ),
+    bind!(&[M::Help], [Key::Code(K::Esc), Key::Code(K::Char('?')), Key::Code(K::Char('q'))], C::Back, KeyCloseHelp, true),
+    bind!(&[M::Workshop, M::PrepDetails, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Esc)], C::Back, KeyBack, false),
+    bind!(&[M::Start, M::Workshop, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('q'))], C::Quit, KeyQuit, true),
     bind!(ANY, [Key::Ctrl('c')], C::ForceQuit, KeyForceQuit, false),
 ];
 

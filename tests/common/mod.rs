@@ -52,6 +52,24 @@ impl Env {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// `samspel add-answer SESSION --block BLOCK --participant WHO [--mark] TEXT`,
+    /// required to succeed; returns what it printed.
+    pub fn answer(&self, session: &str, block: &str, who: &str, mark: bool, text: &str) -> String {
+        let mut args = vec![
+            "add-answer",
+            session,
+            "--block",
+            block,
+            "--participant",
+            who,
+        ];
+        if mark {
+            args.push("--mark");
+        }
+        args.push(text);
+        self.ok(&args)
+    }
+
     /// A new session of `program` with two participants; returns its path.
     pub fn new_session(&self, program: &str) -> PathBuf {
         let out = self.ok(&[

@@ -49,11 +49,7 @@ fn render_agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect
     let lang = app.lang;
     let current = session.current_block().map(|b| b.id.clone());
     let day = session.current_day();
-    let border = if app.workshop.focus == Focus::Agenda {
-        theme::current()
-    } else {
-        theme::dim()
-    };
+    let border = focus_style(app, Focus::Agenda);
     let block = Block::default()
         .borders(Borders::RIGHT)
         .border_style(border)
@@ -97,6 +93,15 @@ fn render_agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect
         .block(block)
         .scroll((u16::try_from(scroll).unwrap_or(0), 0));
     frame.render_widget(paragraph, area);
+}
+
+/// The border of a pane: bright when it has the keyboard's focus.
+fn focus_style(app: &App, pane: Focus) -> ratatui::style::Style {
+    if app.workshop.focus == pane {
+        theme::current()
+    } else {
+        theme::dim()
+    }
 }
 
 /// "12 min efter schemat", "3 min före schemat" or "enligt schemat".
@@ -162,11 +167,7 @@ fn render_block(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
         View::Sides => tr!(lang, ViewSides),
         View::Participants => tr!(lang, ViewParticipants),
     };
-    let border = if app.workshop.focus == Focus::Answers {
-        theme::current()
-    } else {
-        theme::dim()
-    };
+    let border = focus_style(app, Focus::Answers);
     let frame_block = Block::default()
         .borders(Borders::TOP)
         .border_style(border)
