@@ -244,6 +244,13 @@ messages! {
     FormNewParticipant => " Ny deltagare ", " New participant ";
     FormEditParticipant => " Ändra deltagare ", " Edit participant ";
     FormOwnQuestion => " Egen fråga ", " Own question ";
+    DayOf => "Dag {n} av {of}", "Day {n} of {of}";
+    WelcomeFacilitator => "Processledare: {name}", "Process leader: {name}";
+    FollowGone => "Sessionsfilen {file} finns inte längre; bilden visar det som fanns. Visningen fortsätter när filen är tillbaka.", "The session file {file} is gone; the screen shows what was there. The view goes on when the file is back.";
+    FollowUnreadable => "Sessionsfilen kan inte läsas just nu ({reason}); bilden visar det senaste som gick att läsa.", "The session file cannot be read just now ({reason}); the screen shows the last that could be read.";
+    ModePresent => "Presentation", "Presentation";
+    ModeFollow => "Visning", "Live view";
+    CliPresent => "Visa en session på en andra skärm (bara läsning, följer den som skriver)", "Show a session on a second screen (read-only, follows the writer)";
     FormProgramFile => " Program från fil ", " Program from a file ";
     FieldProgramFile => "Sökväg", "Path";
     NoticeProgramFixed => "Programmet väljs när sessionen skapas; efter det ändras dagordningen under fliken Dagordning.", "The program is chosen when the session is created; after that, change the agenda on the Agenda tab.";
@@ -321,6 +328,13 @@ messages! {
     KeyPrepare => "förberedelser", "preparation";
     KeyFocus => "dagordning/svar", "agenda/answers";
     KeyFocusBack => "dagordning/svar", "agenda/answers";
+    KeyPresent => "presentation", "presentation";
+    KeyNextSlide => "nästa bild", "next slide";
+    KeyPrevSlide => "föregående bild", "previous slide";
+    KeyNames => "namn på/av", "names on/off";
+    KeySides => "sida på/av", "side on/off";
+    KeyTheme => "ljust/mörkt", "light/dark";
+    KeyLeavePresent => "lämna presentationen", "leave the presentation";
     KeyProgramFile => "program från fil", "program from a file";
     KeyStartWorkshop => "starta", "start";
     KeyNextTab => "nästa flik", "next tab";

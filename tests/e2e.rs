@@ -289,3 +289,38 @@ fn a_resize_redraws_and_a_tiny_terminal_says_so() {
     app.send("q");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn samspel_present_follows_answers_live_and_quits_clean() {
+    let env = Env::new();
+    let path = session(&env);
+    {
+        let (mut writer, mut s) = samspel::store::Writer::open(Path::new(&path)).unwrap();
+        s.go_to_block("vad-ar-svart").unwrap();
+        writer.save(&s).unwrap();
+    }
+    let mut wall = App::start(&env, &["present", &path]);
+    wall.wait_for("Dag 1 av 1");
+    env.answer(
+        &path,
+        "vad-ar-svart",
+        "Åsa Öberg",
+        false,
+        "Syns på väggen – åäö",
+    );
+    wall.wait_for("Syns på väggen – åäö");
+    wall.wait_for("Åsa Öberg · Politik");
+    // A writer can open the session while the wall follows it.
+    let mut writer = App::start(&env, &["open", &path]);
+    writer.wait_for("Dagordning");
+    writer.send("p");
+    writer.send("n");
+    wall.wait_for("● Politik");
+    assert!(
+        !wall.contents().contains("Åsa Öberg"),
+        "names hidden on the wall"
+    );
+    wall.send("q");
+    assert!(wall.wait_exit().success());
+    assert!(!wall.screen.lock().unwrap().screen().alternate_screen());
+}

@@ -145,3 +145,64 @@ fn english() {
     h.press(KeyCode::Char('v'));
     snap("workshop_sides_english", &h);
 }
+
+/// The demo on the wall, after `keys` in presentation mode.
+fn wall(keys: &str) -> Harness {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('p'));
+    for c in keys.chars() {
+        match c {
+            '\t' => h.press(KeyCode::Tab),
+            c => h.press(KeyCode::Char(c)),
+        }
+    }
+    h
+}
+
+#[test]
+fn presentation_with_names() {
+    snap("present_question", &wall(""));
+}
+
+#[test]
+fn presentation_anonymous_with_sides() {
+    snap("present_anonymous", &wall("n"));
+}
+
+#[test]
+fn presentation_anonymous_without_sides() {
+    snap("present_anonymous_no_sides", &wall("nN"));
+}
+
+#[test]
+fn presentation_slides() {
+    snap("present_comparison", &wall("\t"));
+    snap("present_agenda", &wall("\t\t"));
+    snap("present_welcome", &wall("\t\t\t"));
+}
+
+#[test]
+fn presentation_of_a_long_question_and_many_answers() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('p'));
+    // Back past lunch to the golden zone, whose question is long, and fill it up.
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    assert_eq!(h.session().current_block().unwrap().id, "gyllene-zonen");
+    for n in 0..14 {
+        h.press(KeyCode::Char('0'));
+        h.type_text(&format!(
+            "Svar {n}: gränsdragning i ärenden om lokaler, åäö ÅÄÖ"
+        ));
+        h.press(KeyCode::Enter);
+    }
+    snap("present_long_question", &h);
+}
+
+#[test]
+fn presentation_while_typing_an_answer() {
+    let mut h = wall("");
+    h.press(KeyCode::Char('a'));
+    h.type_text("Skrivs medan väggen visar");
+    snap("present_editor", &h);
+}

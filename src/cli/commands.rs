@@ -35,6 +35,11 @@ pub fn dispatch(
             app(store, Target::Open { session, block })
         }
         Command::Demo => app(store()?, Target::Demo),
+        Command::Present { session } => {
+            let store = store()?;
+            let session = store.resolve(&session).map_err(|e| Failure::of(&e, lang))?;
+            app(store, Target::Present(session))
+        }
         Command::New(args) => new(args, store()?, lang, out),
         Command::List => list(store()?, lang, out),
         Command::Show { session } => show(&session, store()?, lang, out),

@@ -42,6 +42,7 @@ fn help_text(command: &str, arg: Option<&str>) -> Option<Msg> {
         ("open", None) => Msg::CliOpen,
         ("open", Some("block")) => Msg::CliOpenBlock,
         ("demo", None) => Msg::CliDemo,
+        ("present", None) => Msg::CliPresent,
         ("new", None) => Msg::CliNew,
         ("new", Some("program")) => Msg::CliNewProgram,
         ("new", Some("org")) => Msg::CliNewOrg,

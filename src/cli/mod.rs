@@ -41,6 +41,9 @@ enum Command {
         block: Option<String>,
     },
     Demo,
+    Present {
+        session: String,
+    },
     New(NewArgs),
     List,
     Show {

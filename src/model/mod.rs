@@ -18,5 +18,5 @@ pub use answer::{Answer, AnswerId, Speaker};
 pub use error::ModelError;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
 pub use program::{Block, BlockKind, Day, Program, Section, Slot, clock};
-pub use progress::{Draft, Pass, Progress, Timer, View};
+pub use progress::{Draft, Pass, Presentation, Progress, Slide, ThemeChoice, Timer, View};
 pub use session::{Integrity, SCHEMA_VERSION, Session};

@@ -27,6 +27,79 @@ pub struct Progress {
     /// Participants who passed in a block's round.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub passes: Vec<Pass>,
+    /// What the wall shows; saved so that the live view on a second screen follows it.
+    #[serde(default)]
+    pub presentation: Presentation,
+}
+
+/// The projector's settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Presentation {
+    /// Presentation mode is on: the wall view instead of the facilitator's.
+    #[serde(default)]
+    pub on: bool,
+    #[serde(default)]
+    pub slide: Slide,
+    /// Hide names on the wall.
+    #[serde(default)]
+    pub anonymous: bool,
+    /// Show each answer's side (Politik / Verksamhet), also when names are hidden.
+    #[serde(default = "yes")]
+    pub show_side: bool,
+    #[serde(default)]
+    pub theme: ThemeChoice,
+}
+
+impl Default for Presentation {
+    fn default() -> Presentation {
+        Presentation {
+            on: false,
+            slide: Slide::default(),
+            anonymous: false,
+            show_side: true,
+            theme: ThemeChoice::default(),
+        }
+    }
+}
+
+/// What the wall shows in presentation mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Slide {
+    /// The current question, large, and its answers as cards.
+    #[default]
+    Question,
+    /// Politik | Verksamhet side by side on the current question.
+    Comparison,
+    /// The day's agenda with times and progress.
+    Agenda,
+    /// Organisation, title, date, day x of y.
+    Welcome,
+}
+
+impl Slide {
+    pub const ALL: [Slide; 4] = [
+        Slide::Question,
+        Slide::Comparison,
+        Slide::Agenda,
+        Slide::Welcome,
+    ];
+
+    /// The next (`+1`) or previous (`-1`) slide, round.
+    pub fn step(self, delta: isize) -> Slide {
+        let i = Slide::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        Slide::ALL[(i + delta).rem_euclid(Slide::ALL.len() as isize) as usize]
+    }
+}
+
+/// Light for projectors (they wash out dark backgrounds), dark for screens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    #[default]
+    Light,
+    Dark,
 }
 
 fn yes() -> bool {
@@ -43,6 +116,7 @@ impl Default for Progress {
             bell: true,
             timers: BTreeMap::new(),
             passes: Vec::new(),
+            presentation: Presentation::default(),
         }
     }
 }

@@ -30,6 +30,8 @@ pub enum Action {
     Saved(Result<(), String>),
     /// The process is asked to end (SIGTERM, SIGHUP): keep the draft and go.
     Terminate,
+    /// The live view's session, read again after the writer changed it (or why not).
+    Reloaded(Result<Box<Session>, String>),
     /// The result of [`Effect::LoadProgram`]: the program, or why it cannot be used.
     ProgramLoaded(Result<Box<crate::model::Program>, String>),
 }
@@ -48,6 +50,8 @@ pub enum Effect {
     Close,
     /// Read and check a program file (for a new session).
     LoadProgram(PathBuf),
+    /// The live view: read the session again if its file changed.
+    Reload,
     Bell,
     Quit,
 }
@@ -80,6 +84,8 @@ pub enum Screen {
     Start,
     Prep,
     Workshop,
+    /// The read-only live view on a second screen (`samspel present`).
+    Follow,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,6 +215,27 @@ impl App {
         }
     }
 
+    /// A read-only live view of `session` (`samspel present`).
+    pub fn follower(lang: Lang, now: Timestamp, session: Session) -> App {
+        App {
+            screen: Screen::Follow,
+            session: Some(session),
+            ..App::new(lang, now)
+        }
+    }
+
+    /// Whether the wall view is drawn: presentation mode, or the live view.
+    pub fn is_presenting(&self) -> bool {
+        match self.screen {
+            Screen::Follow => true,
+            Screen::Workshop => self
+                .session
+                .as_ref()
+                .is_some_and(|s| s.progress().presentation.on),
+            _ => false,
+        }
+    }
+
     /// What the keys talk to now.
     pub fn mode(&self) -> Mode {
         if self.help {
@@ -231,6 +258,8 @@ impl App {
         }
         match (self.screen, self.prep.tab) {
             (Screen::Start, _) => Mode::Start,
+            (Screen::Follow, _) => Mode::Follow,
+            (Screen::Workshop, _) if self.is_presenting() => Mode::Present,
             (Screen::Workshop, _) => Mode::Workshop,
             (Screen::Prep, PrepTab::Details) => Mode::PrepDetails,
             (Screen::Prep, PrepTab::Participants) => Mode::PrepParticipants,
@@ -249,6 +278,15 @@ impl App {
             Action::Tick => self.tick(),
             Action::Terminate => self.quit_now(),
             Action::ProgramLoaded(result) => self.program_loaded(result),
+            Action::Reloaded(Ok(session)) => {
+                self.session = Some(*session);
+                self.notice = None;
+                vec![]
+            }
+            Action::Reloaded(Err(message)) => {
+                self.notice = Some(message);
+                vec![]
+            }
             Action::Sessions(list) => {
                 self.start.selected = self.start.selected.min(list.len().saturating_sub(1));
                 self.start.sessions = list;
@@ -290,6 +328,10 @@ impl App {
             (Mode::Form, c) => self.form_command(c),
             (Mode::Start, c) => self.start_command(c),
             (Mode::Workshop, c) => self.workshop_command(c),
+            (Mode::Present, c) => self.present_command(c),
+            // The live view changes nothing: quitting is all there is to do.
+            (Mode::Follow, Command::Quit) => self.quit_now(),
+            (Mode::Follow, _) => vec![],
             (_, c) => self.prep_command(c),
         }
     }
@@ -345,6 +387,9 @@ impl App {
     }
 
     fn tick(&mut self) -> Vec<Effect> {
+        if self.screen == Screen::Follow {
+            return vec![Effect::Reload];
+        }
         let mut effects = self.draft_if_idle();
         let retry_due = self
             .last_save_attempt

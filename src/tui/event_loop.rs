@@ -24,6 +24,8 @@ use crate::tr;
 /// Where the app starts.
 pub enum Target {
     Start,
+    /// The read-only live view of a session, for a second screen.
+    Present(PathBuf),
     Open {
         session: PathBuf,
         block: Option<String>,
@@ -46,6 +48,12 @@ pub fn run(store: Store, target: Target, lang: Lang) -> Result<(), String> {
     app.tz = TimeZone::system();
     let first = match target {
         Target::Start => Action::Sessions(shell.list()),
+        Target::Present(path) => {
+            let session = shell.follow(&path)?;
+            app = App::follower(lang, Timestamp::now(), *session);
+            app.tz = TimeZone::system();
+            Action::Tick
+        }
         Target::Demo => Action::Opened(Ok(shell.open_demo(app.now)?)),
         Target::Open { session, block } => {
             let mut opened = shell.open(&session)?;

@@ -10,6 +10,10 @@ use crate::i18n::Msg;
 pub enum Mode {
     Start,
     Workshop,
+    /// Presentation mode: the wall view, with the facilitator's keys still working.
+    Present,
+    /// The read-only live view (`samspel present`).
+    Follow,
     Editor,
     Picker,
     Confirm,
@@ -69,6 +73,12 @@ pub enum Command {
     Skip,
     StartWorkshop,
     LoadProgramFile,
+    TogglePresent,
+    NextSlide,
+    PrevSlide,
+    ToggleNames,
+    ToggleSides,
+    ToggleTheme,
 }
 
 /// A key, as the table matches it.
@@ -98,6 +108,8 @@ use Mode as M;
 const ANY: &[Mode] = &[
     M::Start,
     M::Workshop,
+    M::Present,
+    M::Follow,
     M::Editor,
     M::Picker,
     M::Confirm,
@@ -118,10 +130,14 @@ const PREP: &[Mode] = &[M::PrepDetails, M::PrepParticipants, M::PrepAgenda];
 const NAVIGABLE: &[Mode] = &[
     M::Start,
     M::Workshop,
+    M::Present,
+    M::Follow,
     M::PrepDetails,
     M::PrepParticipants,
     M::PrepAgenda,
 ];
+/// The workshop's answer keys work while presenting too: the wall shows answers as they come.
+const ANSWERING: &[Mode] = &[M::Workshop, M::Present];
 
 macro_rules! bind {
     ($modes:expr, [$($key:expr),+], $command:expr, $help:ident, $footer:expr) => {
@@ -147,13 +163,13 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Start], [Key::Code(K::Enter)], C::Accept, KeyOpenSession, true),
     bind!(&[M::Start], [Key::Code(K::Char('n'))], C::NewSession, KeyNewSession, true),
     bind!(&[M::Start], [Key::Code(K::Char('d'))], C::OpenDemo, KeyOpenDemo, true),
-    bind!(&[M::Workshop], [Key::Code(K::Char('a'))], C::NewAnswer, KeyNewAnswer, true),
-    bind!(&[M::Workshop], [Key::Digits], C::SpeakAs(0), KeySpeakAs, true),
-    bind!(&[M::Workshop], [Key::Code(K::Char('0'))], C::SpeakGroup, KeySpeakGroup, false),
-    bind!(&[M::Workshop], [Key::Code(K::Char('s'))], C::PickSpeaker, KeyPickSpeaker, false),
-    bind!(&[M::Workshop], [Key::Code(K::Char('h'))], C::Pass, KeyPass, false),
-    bind!(&[M::Workshop], [Key::Code(K::Left), Key::Code(K::PageUp)], C::PrevBlock, KeyPrevBlock, false),
-    bind!(&[M::Workshop], [Key::Code(K::Right), Key::Code(K::PageDown)], C::NextBlock, KeyNextBlock, true),
+    bind!(ANSWERING, [Key::Code(K::Char('a'))], C::NewAnswer, KeyNewAnswer, true),
+    bind!(ANSWERING, [Key::Digits], C::SpeakAs(0), KeySpeakAs, true),
+    bind!(ANSWERING, [Key::Code(K::Char('0'))], C::SpeakGroup, KeySpeakGroup, false),
+    bind!(ANSWERING, [Key::Code(K::Char('s'))], C::PickSpeaker, KeyPickSpeaker, false),
+    bind!(ANSWERING, [Key::Code(K::Char('h'))], C::Pass, KeyPass, false),
+    bind!(ANSWERING, [Key::Code(K::Left), Key::Code(K::PageUp)], C::PrevBlock, KeyPrevBlock, false),
+    bind!(ANSWERING, [Key::Code(K::Right), Key::Code(K::PageDown)], C::NextBlock, KeyNextBlock, true),
     bind!(LISTS, [Key::Code(K::Up)], C::Up, KeyUp, false),
     bind!(LISTS, [Key::Code(K::Down)], C::Down, KeyDown, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('r')), Key::Code(K::Enter)], C::EditAnswer, KeyEditAnswer, false),
@@ -163,11 +179,18 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Workshop], [Key::Code(K::Char('f'))], C::MoveAnswer, KeyMoveAnswer, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('u'))], C::AddActionItem, KeyActionItem, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('v'))], C::CycleView, KeyView, true),
+    bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
+    bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),
+    bind!(&[M::Present], [Key::Code(K::BackTab)], C::PrevSlide, KeyPrevSlide, false),
+    bind!(&[M::Present], [Key::Code(K::Char('n'))], C::ToggleNames, KeyNames, true),
+    bind!(&[M::Present], [Key::Code(K::Char('N'))], C::ToggleSides, KeySides, false),
+    bind!(&[M::Present], [Key::Code(K::Char('l'))], C::ToggleTheme, KeyTheme, false),
+    bind!(&[M::Present], [Key::Code(K::Esc)], C::TogglePresent, KeyLeavePresent, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('g'))], C::ToggleGuidance, KeyGuidance, false),
-    bind!(&[M::Workshop], [Key::Code(K::Char('t')), Key::Code(K::Char(' '))], C::TimerToggle, KeyTimer, true),
+    bind!(ANSWERING, [Key::Code(K::Char('t')), Key::Code(K::Char(' '))], C::TimerToggle, KeyTimer, true),
     bind!(&[M::Workshop], [Key::Code(K::Char('T'))], C::TimerReset, KeyTimerReset, false),
-    bind!(&[M::Workshop], [Key::Code(K::Char('+'))], C::TimerPlus, KeyTimerPlus, false),
-    bind!(&[M::Workshop], [Key::Code(K::Char('-'))], C::TimerMinus, KeyTimerMinus, false),
+    bind!(ANSWERING, [Key::Code(K::Char('+'))], C::TimerPlus, KeyTimerPlus, false),
+    bind!(ANSWERING, [Key::Code(K::Char('-'))], C::TimerMinus, KeyTimerMinus, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('b'))], C::ToggleBell, KeyBell, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('k'))], C::ToggleDone, KeyDone, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('i'))], C::Prepare, KeyPrepare, false),
@@ -188,7 +211,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(NAVIGABLE, [Key::Code(K::Char('?'))], C::Help, KeyHelp, true),
     bind!(&[M::Help], [Key::Code(K::Esc), Key::Code(K::Char('?')), Key::Code(K::Char('q'))], C::Back, KeyCloseHelp, true),
     bind!(&[M::Workshop, M::PrepDetails, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Esc)], C::Back, KeyBack, false),
-    bind!(&[M::Start, M::Workshop, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('q'))], C::Quit, KeyQuit, true),
+    bind!(&[M::Start, M::Workshop, M::Present, M::Follow, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('q'))], C::Quit, KeyQuit, true),
     bind!(ANY, [Key::Ctrl('c')], C::ForceQuit, KeyForceQuit, false),
 ];
 

@@ -3,7 +3,7 @@
 //! exercise the same saves the app makes.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
@@ -18,6 +18,16 @@ pub struct Shell {
     store: Store,
     writer: Option<Writer>,
     lang: Lang,
+    /// The live view's file and how it looked when last read.
+    following: Option<(PathBuf, Option<Stamp>)>,
+}
+
+/// Enough of a file's metadata to notice that it was replaced.
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok(), meta.len()))
 }
 
 impl Shell {
@@ -26,6 +36,7 @@ impl Shell {
             store,
             writer: None,
             lang,
+            following: None,
         }
     }
 
@@ -51,6 +62,7 @@ impl Shell {
                     .map(Box::new)
                     .map_err(|e| e.localize(self.lang)),
             )),
+            Effect::Reload => self.reload(),
             Effect::Close => {
                 self.writer = None;
                 None
@@ -62,6 +74,36 @@ impl Shell {
             }
             Effect::Quit => None,
         }
+    }
+
+    /// Starts following a session for the live view: no lock, reading only.
+    pub fn follow(&mut self, path: &Path) -> Result<Box<Session>, String> {
+        let stamp = stamp(path);
+        let session = store::load(path).map_err(|e| e.localize(self.lang))?;
+        self.following = Some((path.to_path_buf(), stamp));
+        Ok(Box::new(session))
+    }
+
+    /// Reads the followed session again if its file changed. Saves replace the file
+    /// by a rename, so what is read is always a whole version.
+    fn reload(&mut self) -> Option<Action> {
+        let (path, last) = self.following.as_mut()?;
+        let now = stamp(path);
+        if now == *last {
+            return None;
+        }
+        *last = now;
+        if now.is_none() {
+            let file = path.display();
+            return Some(Action::Reloaded(Err(crate::tr!(
+                self.lang,
+                FollowGone,
+                file = file
+            ))));
+        }
+        Some(Action::Reloaded(store::load(path).map(Box::new).map_err(
+            |e| crate::tr!(self.lang, FollowUnreadable, reason = e.localize(self.lang)),
+        )))
     }
 
     pub fn list(&self) -> Vec<SessionSummary> {

@@ -135,11 +135,38 @@ impl App {
             Command::TimerPlus => return self.change(|s| s.timer_mut(&block).extra_secs += 60),
             Command::TimerMinus => return self.change(|s| s.timer_mut(&block).extra_secs -= 60),
             Command::Prepare => self.enter_prep(),
+            Command::TogglePresent => {
+                return self.change(|s| {
+                    let p = &mut s.progress_mut().presentation;
+                    p.on = !p.on;
+                });
+            }
             Command::Back => return self.close_session(),
             Command::Quit => return self.quit(),
             _ => {}
         }
         vec![]
+    }
+
+    /// Keys in presentation mode: the wall's own settings, else the workshop's keys.
+    pub(crate) fn present_command(&mut self, command: Command) -> Vec<Effect> {
+        use crate::model::ThemeChoice;
+        let change = |f: fn(&mut crate::model::Presentation)| {
+            move |s: &mut Session| f(&mut s.progress_mut().presentation)
+        };
+        match command {
+            Command::NextSlide => self.change(change(|p| p.slide = p.slide.step(1))),
+            Command::PrevSlide => self.change(change(|p| p.slide = p.slide.step(-1))),
+            Command::ToggleNames => self.change(change(|p| p.anonymous = !p.anonymous)),
+            Command::ToggleSides => self.change(change(|p| p.show_side = !p.show_side)),
+            Command::ToggleTheme => self.change(change(|p| {
+                p.theme = match p.theme {
+                    ThemeChoice::Light => ThemeChoice::Dark,
+                    ThemeChoice::Dark => ThemeChoice::Light,
+                }
+            })),
+            other => self.workshop_command(other),
+        }
     }
 
     fn step_block(&mut self, delta: isize) -> Vec<Effect> {

@@ -1,9 +1,11 @@
 //! Drawing: reads the app's state and nothing else (no I/O, no changes).
 
+mod big;
 mod cards;
 mod help;
 mod overlay;
 mod prep;
+mod present;
 mod start;
 mod workshop;
 
@@ -27,6 +29,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         too_small(app, frame, area);
         return;
     }
+    if app.is_presenting()
+        && let Some(session) = &app.session
+    {
+        render_wall(app, session, frame, area);
+        return;
+    }
     let [body, status, footer] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -36,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     match app.screen {
         Screen::Start => start::render(app, frame, body),
         Screen::Prep => prep::render(app, frame, body),
-        Screen::Workshop => workshop::render(app, frame, body),
+        Screen::Workshop | Screen::Follow => workshop::render(app, frame, body),
     }
     overlay::render(app, frame, body);
     if app.help {
@@ -44,6 +52,29 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
     status_line(app, frame, status);
     footer_line(app, frame, footer);
+}
+
+/// The wall fills the screen: no status line, no key hints. The editor, a dialog
+/// or the help appear over it only while the facilitator uses them; the live
+/// view's notice (a vanished file) takes the bottom line.
+fn render_wall(app: &App, session: &crate::model::Session, frame: &mut Frame<'_>, area: Rect) {
+    present::render(app, session, frame, area);
+    let editor = workshop::editor_height(app, area.height);
+    if editor > 0 {
+        let rect = Rect::new(area.x, area.bottom() - editor, area.width, editor);
+        workshop::render_editor(app, frame, rect);
+    }
+    if let (Some(notice), Screen::Follow) = (&app.notice, app.screen) {
+        let line = Rect::new(area.x, area.bottom() - 1, area.width, 1);
+        frame.render_widget(
+            Paragraph::new(Span::styled(notice.clone(), theme::warning())),
+            line,
+        );
+    }
+    overlay::render(app, frame, area);
+    if app.help {
+        help::render(app, frame, area);
+    }
 }
 
 fn too_small(app: &App, frame: &mut Frame<'_>, area: Rect) {
@@ -120,6 +151,8 @@ fn mode_name(app: &App) -> String {
     let msg = match app.mode() {
         Mode::Start => Msg::ModeStart,
         Mode::Workshop => Msg::ModeWorkshop,
+        Mode::Present => Msg::ModePresent,
+        Mode::Follow => Msg::ModeFollow,
         Mode::Editor => Msg::ModeEditor,
         Mode::Picker | Mode::Confirm | Mode::Form => Msg::ModeDialog,
         Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda => Msg::ModePrep,
