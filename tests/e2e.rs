@@ -259,8 +259,8 @@ fn closing_the_terminal_window_ends_the_app_and_keeps_the_typing() {
         .unwrap()
         .draft()
         .cloned();
-    // As the pty dies a stray line feed sometimes arrives as one last key (it
-    // reads as Ctrl+J, a new line); confirmed answers are trimmed, so compare so.
+    // portable-pty's writer sends a line feed and ^D when it is dropped; when the
+    // app reads them before the hangup they arrive as Ctrl+J, a new line.
     assert_eq!(
         draft.map(|d| d.text.trim_end().to_string()).as_deref(),
         Some("Skrivet när fönstret stängdes")
