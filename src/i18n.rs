@@ -141,12 +141,15 @@ messages! {
     ModelEmptyAnswer => "Svaret är tomt; skriv något först.", "The answer is empty; write something first.";
     ModelUnknownSection => "Det finns inget avsnitt med id {id} i överenskommelsen.", "The agreement has no section with the id {id}.";
     ModelEmptyQuestion => "Frågan är tom; skriv frågan först.", "The question is empty; write the question first.";
+    ModelCannotGroup => "Bara svar från samma block som inte redan ingår i ett förslag kan grupperas.", "Only answers of one block that are not already in a proposal can be grouped.";
+    ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {dots}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {dots}); take a dot away elsewhere first.";
     ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
     ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";
     ModelDanglingAnswer => "svar {answer} hör till blocket {block}, som inte finns i programmet", "answer {answer} belongs to the block {block}, which is not in the program";
     ModelDanglingSpeaker => "svar {answer} är från deltagare {participant}, som inte finns", "answer {answer} is from participant {participant}, who does not exist";
     ModelDuplicateId => "id {id} används två gånger", "the id {id} is used twice";
+    ModelDanglingId => "id {id} nämns men finns inte (i ett förslag, en röstning eller bland parterna)", "the id {id} is referred to but does not exist (in a proposal, a voting or among the parties)";
     ModelIdCounter => "räknaren next_id ({next}) är inte större än alla id", "the counter next_id ({next}) is not above every id";
 
     // ---- programs: validation

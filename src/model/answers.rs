@@ -12,6 +12,19 @@ impl Session {
             .ok_or(ModelError::UnknownAnswer)
     }
 
+    /// Takes an answer out of proposals and votings (before it is deleted or moved).
+    fn forget_answer(&mut self, id: AnswerId) {
+        for p in &mut self.proposals {
+            p.sources.retain(|s| *s != id);
+        }
+        self.proposals.retain(|p| !p.sources.is_empty());
+        let item = super::Item::Answer(id);
+        for v in &mut self.votings {
+            v.items.retain(|i| *i != item);
+            v.dots.retain(|d| d.item != item);
+        }
+    }
+
     pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
         self.answers.iter().find(|a| a.id == id)
     }
@@ -58,6 +71,7 @@ impl Session {
         now: Timestamp,
     ) -> Result<(usize, Answer), ModelError> {
         let i = self.answer_index(id)?;
+        self.forget_answer(id);
         self.changed = now;
         Ok((i, self.answers.remove(i)))
     }
@@ -102,6 +116,8 @@ impl Session {
     ) -> Result<(), ModelError> {
         self.check_block(block)?;
         let i = self.answer_index(id)?;
+        // A proposal belongs to one block: an answer that moves leaves it.
+        self.forget_answer(id);
         self.answers[i].block = block.to_string();
         self.changed = now;
         Ok(())

@@ -24,6 +24,10 @@ pub enum ModelError {
     UnknownSection(String),
     #[error("empty question")]
     EmptyQuestion,
+    #[error("cannot group these answers")]
+    CannotGroup,
+    #[error("{name:?} has no dots left")]
+    NoDotsLeft { name: String, dots: u32 },
     #[error("{name:?} has answers")]
     HasAnswers { name: String },
     #[error("day 2 {day2} is not after day 1 {day1}")]
@@ -49,6 +53,10 @@ impl Localize for ModelError {
             ModelError::UnknownAnswer => tr!(lang, ModelUnknownAnswer),
             ModelError::UnknownSection(id) => tr!(lang, ModelUnknownSection, id = q(id)),
             ModelError::EmptyQuestion => tr!(lang, ModelEmptyQuestion),
+            ModelError::CannotGroup => tr!(lang, ModelCannotGroup),
+            ModelError::NoDotsLeft { name, dots } => {
+                tr!(lang, ModelNoDotsLeft, name = name, dots = dots)
+            }
             ModelError::HasAnswers { name } => tr!(lang, ModelHasAnswers, name = name),
             ModelError::Day2BeforeDay1 { day1, day2 } => {
                 tr!(lang, ModelDay2BeforeDay1, day1 = day1, day2 = day2)

@@ -4,8 +4,8 @@ use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionId, ActionItem, Answer, AnswerId, Draft, ModelError, NewParticipant, Participant,
-    ParticipantId, Program, Progress, Speaker,
+    ActionId, ActionItem, AgreementText, Answer, AnswerId, Draft, ModelError, NewParticipant,
+    Participant, ParticipantId, Program, Progress, Proposal, Speaker, Voting,
 };
 use crate::i18n::{Lang, Localize, Msg, text};
 use crate::tr;
@@ -38,6 +38,15 @@ pub struct Session {
     pub(super) progress: Progress,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) draft: Option<Draft>,
+    /// Answers grouped into one wording each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) proposals: Vec<Proposal>,
+    /// Rounds of dot voting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) votings: Vec<Voting>,
+    /// The agreement as the group writes it.
+    #[serde(default)]
+    pub(super) agreement: AgreementText,
     /// The next id to hand out; ids are never reused, even after a delete.
     pub(super) next_id: u64,
 }
@@ -45,10 +54,18 @@ pub struct Session {
 /// Why a loaded session cannot be used: its parts do not refer to each other.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Integrity {
-    DanglingAnswer { answer: u64, block: String },
-    DanglingSpeaker { answer: u64, participant: u64 },
+    DanglingAnswer {
+        answer: u64,
+        block: String,
+    },
+    DanglingSpeaker {
+        answer: u64,
+        participant: u64,
+    },
     DuplicateId(String),
     IdCounter(u64),
+    /// A proposal, a vote or the agreement's parties name something that is not there.
+    DanglingId(u64),
 }
 
 impl Localize for Integrity {
@@ -68,6 +85,7 @@ impl Localize for Integrity {
             ),
             Integrity::DuplicateId(id) => tr!(lang, ModelDuplicateId, id = id),
             Integrity::IdCounter(next) => tr!(lang, ModelIdCounter, next = next),
+            Integrity::DanglingId(id) => tr!(lang, ModelDanglingId, id = id),
         }
     }
 }
@@ -90,6 +108,9 @@ impl Session {
             action_items: Vec::new(),
             progress: Progress::default(),
             draft: None,
+            proposals: Vec::new(),
+            votings: Vec::new(),
+            agreement: AgreementText::default(),
             next_id: 1,
         }
     }
@@ -309,7 +330,8 @@ impl Session {
             .iter()
             .map(|p| p.id.0)
             .chain(self.answers.iter().map(|a| a.id.0))
-            .chain(self.action_items.iter().map(|a| a.id.0));
+            .chain(self.action_items.iter().map(|a| a.id.0))
+            .chain(self.proposals.iter().map(|p| p.id.0));
         for id in all_ids {
             if !ids.insert(id) {
                 return Err(Integrity::DuplicateId(id.to_string()));
@@ -317,6 +339,19 @@ impl Session {
             if id >= self.next_id {
                 return Err(Integrity::IdCounter(self.next_id));
             }
+        }
+        let answer_ids: HashSet<u64> = self.answers.iter().map(|a| a.id.0).collect();
+        let sources = self.proposals.iter().flat_map(|p| p.sources.iter());
+        if let Some(missing) = sources.clone().find(|id| !answer_ids.contains(&id.0)) {
+            return Err(Integrity::DanglingId(missing.0));
+        }
+        let people = self.agreement.parties.iter().chain(
+            self.votings
+                .iter()
+                .flat_map(|v| v.dots.iter().map(|d| &d.participant)),
+        );
+        if let Some(missing) = people.clone().find(|p| self.participant(**p).is_none()) {
+            return Err(Integrity::DanglingId(missing.0));
         }
         for answer in &self.answers {
             if !blocks.contains(answer.block.as_str()) {

@@ -1,0 +1,408 @@
+//! From many answers to few proposals: grouping similar answers into one
+//! proposal, and dot voting to rank them.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::{AnswerId, ModelError, ParticipantId, Session, Side, Speaker};
+
+/// A proposal's stable id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ProposalId(pub u64);
+
+/// Several similar answers said once, in the group's own wording. The answers
+/// stay as they were (with their authors) and are its sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    pub id: ProposalId,
+    pub block: String,
+    pub text: String,
+    pub sources: Vec<AnswerId>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub marked: bool,
+    pub created: Timestamp,
+}
+
+/// What can be voted on: an answer, or a proposal standing for several.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Item {
+    Answer(AnswerId),
+    Proposal(ProposalId),
+}
+
+/// One round of dot voting over a set of items.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Voting {
+    pub items: Vec<Item>,
+    /// Dots each participant may place (3 unless changed).
+    pub dots_each: u32,
+    /// Where each participant put their dots.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dots: Vec<Dots>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dots {
+    pub participant: ParticipantId,
+    pub item: Item,
+    pub count: u32,
+}
+
+/// An item's place in the result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ranked {
+    pub item: Item,
+    pub total: u32,
+    pub politik: u32,
+    pub verksamhet: u32,
+    /// 1 for the most dots; items with as many dots share a rank (a tie).
+    pub rank: usize,
+}
+
+/// The default number of dots each participant gets.
+pub const DEFAULT_DOTS: u32 = 3;
+
+impl Session {
+    pub fn proposals(&self) -> &[Proposal] {
+        &self.proposals
+    }
+
+    pub fn proposal(&self, id: ProposalId) -> Option<&Proposal> {
+        self.proposals.iter().find(|p| p.id == id)
+    }
+
+    /// The proposal an answer has been grouped into, if any.
+    pub fn grouped_in(&self, answer: AnswerId) -> Option<&Proposal> {
+        self.proposals.iter().find(|p| p.sources.contains(&answer))
+    }
+
+    /// Groups answers of one block into a proposal worded `text`.
+    pub fn group_answers(
+        &mut self,
+        answers: &[AnswerId],
+        text: &str,
+        now: Timestamp,
+    ) -> Result<ProposalId, ModelError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(ModelError::EmptyAnswer);
+        }
+        let first = answers
+            .first()
+            .and_then(|id| self.answer(*id))
+            .ok_or(ModelError::UnknownAnswer)?;
+        let block = first.block.clone();
+        for id in answers {
+            let answer = self.answer(*id).ok_or(ModelError::UnknownAnswer)?;
+            if answer.block != block || self.grouped_in(*id).is_some() {
+                return Err(ModelError::CannotGroup);
+            }
+        }
+        let marked = answers
+            .iter()
+            .any(|id| self.answer(*id).is_some_and(|a| a.marked));
+        let id = ProposalId(self.take_id());
+        self.proposals.push(Proposal {
+            id,
+            block,
+            text: text.to_string(),
+            sources: answers.to_vec(),
+            marked,
+            created: now,
+        });
+        self.changed = now;
+        Ok(id)
+    }
+
+    /// Takes a proposal apart again: its answers stand on their own.
+    pub fn split_proposal(&mut self, id: ProposalId, now: Timestamp) {
+        self.proposals.retain(|p| p.id != id);
+        for voting in &mut self.votings {
+            voting.items.retain(|i| *i != Item::Proposal(id));
+            voting.dots.retain(|d| d.item != Item::Proposal(id));
+        }
+        self.changed = now;
+    }
+
+    pub fn set_proposal_marked(&mut self, id: ProposalId, marked: bool, now: Timestamp) {
+        if let Some(p) = self.proposals.iter_mut().find(|p| p.id == id) {
+            p.marked = marked;
+            self.changed = now;
+        }
+    }
+
+    /// The items of a block as they stand: its proposals, and its answers that are
+    /// in no proposal, in order of arrival.
+    pub fn items_of(&self, block: &str, marked_only: bool) -> Vec<Item> {
+        let answers = self
+            .answers_in(block)
+            .filter(|a| self.grouped_in(a.id).is_none() && (a.marked || !marked_only))
+            .map(|a| (a.created, Item::Answer(a.id)));
+        let proposals = self
+            .proposals
+            .iter()
+            .filter(|p| p.block == block && (p.marked || !marked_only))
+            .map(|p| (p.created, Item::Proposal(p.id)));
+        let mut items: Vec<(Timestamp, Item)> = answers.chain(proposals).collect();
+        items.sort_by_key(|(t, _)| *t);
+        items.into_iter().map(|(_, i)| i).collect()
+    }
+
+    pub fn item_text(&self, item: Item) -> Option<&str> {
+        match item {
+            Item::Answer(id) => self.answer(id).map(|a| a.text.as_str()),
+            Item::Proposal(id) => self.proposal(id).map(|p| p.text.as_str()),
+        }
+    }
+
+    /// Who said it: the speaker of an answer, the speakers of a proposal's sources.
+    pub fn item_speakers(&self, item: Item) -> Vec<Speaker> {
+        let ids: Vec<AnswerId> = match item {
+            Item::Answer(id) => vec![id],
+            Item::Proposal(id) => self
+                .proposal(id)
+                .map(|p| p.sources.clone())
+                .unwrap_or_default(),
+        };
+        let mut speakers = Vec::new();
+        for s in ids
+            .iter()
+            .filter_map(|id| self.answer(*id))
+            .map(|a| a.speaker)
+        {
+            if !speakers.contains(&s) {
+                speakers.push(s);
+            }
+        }
+        speakers
+    }
+
+    pub fn votings(&self) -> &[Voting] {
+        &self.votings
+    }
+
+    /// Starts a round of dot voting over `items`; returns its index.
+    pub fn start_voting(&mut self, items: Vec<Item>, dots_each: u32, now: Timestamp) -> usize {
+        self.votings.push(Voting {
+            items,
+            dots_each: dots_each.max(1),
+            dots: Vec::new(),
+        });
+        self.changed = now;
+        self.votings.len() - 1
+    }
+
+    /// Sets how many dots a participant puts on an item (0 takes them away).
+    /// Refused when it would give them more dots than they have.
+    pub fn set_dots(
+        &mut self,
+        voting: usize,
+        participant: ParticipantId,
+        item: Item,
+        count: u32,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        self.check_speaker(Speaker::Participant(participant))?;
+        let name = self
+            .participant(participant)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let v = self
+            .votings
+            .get_mut(voting)
+            .ok_or(ModelError::UnknownAnswer)?;
+        if !v.items.contains(&item) {
+            return Err(ModelError::UnknownAnswer);
+        }
+        let elsewhere: u32 = v
+            .dots
+            .iter()
+            .filter(|d| d.participant == participant && d.item != item)
+            .map(|d| d.count)
+            .sum();
+        if elsewhere + count > v.dots_each {
+            return Err(ModelError::NoDotsLeft {
+                name,
+                dots: v.dots_each,
+            });
+        }
+        v.dots
+            .retain(|d| !(d.participant == participant && d.item == item));
+        if count > 0 {
+            v.dots.push(Dots {
+                participant,
+                item,
+                count,
+            });
+        }
+        self.changed = now;
+        Ok(())
+    }
+
+    /// The result of a voting: most dots first, ties sharing a rank and keeping
+    /// the items' own order, with the dots of each side.
+    pub fn ranking(&self, voting: usize) -> Vec<Ranked> {
+        let Some(v) = self.votings.get(voting) else {
+            return Vec::new();
+        };
+        let side_of = |p: ParticipantId| self.participant(p).map(|p| p.side);
+        let mut ranked: Vec<Ranked> = v
+            .items
+            .iter()
+            .map(|&item| {
+                let mine = v.dots.iter().filter(|d| d.item == item);
+                let sum = |side: Side| -> u32 {
+                    mine.clone()
+                        .filter(|d| side_of(d.participant) == Some(side))
+                        .map(|d| d.count)
+                        .sum()
+                };
+                let (politik, verksamhet) = (sum(Side::Politik), sum(Side::Verksamhet));
+                Ranked {
+                    item,
+                    total: politik + verksamhet,
+                    politik,
+                    verksamhet,
+                    rank: 0,
+                }
+            })
+            .collect();
+        // Stable: a tie keeps the items' own order.
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.total));
+        for i in 0..ranked.len() {
+            ranked[i].rank = match i {
+                0 => 1,
+                i if ranked[i].total == ranked[i - 1].total => ranked[i - 1].rank,
+                i => i + 1,
+            };
+        }
+        ranked
+    }
+
+    /// The total dots an item has in the latest voting that includes it.
+    pub fn score(&self, item: Item) -> u32 {
+        self.votings
+            .iter()
+            .rposition(|v| v.items.contains(&item))
+            .map_or(0, |i| {
+                self.votings[i]
+                    .dots
+                    .iter()
+                    .filter(|d| d.item == item)
+                    .map(|d| d.count)
+                    .sum()
+            })
+    }
+
+    /// Marks an item for the agreement (or unmarks it).
+    pub fn mark_item(
+        &mut self,
+        item: Item,
+        marked: bool,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        match item {
+            Item::Answer(id) => self.set_marked(id, marked, now),
+            Item::Proposal(id) => {
+                self.set_proposal_marked(id, marked, now);
+                Ok(())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewParticipant, Session};
+    use crate::programs;
+
+    const NOW: Timestamp = Timestamp::UNIX_EPOCH;
+
+    fn session() -> (Session, Vec<ParticipantId>, Vec<AnswerId>) {
+        let program = programs::built_in("skr-en-dag").unwrap().unwrap();
+        let mut s = Session::new(program, "K", "T", NOW);
+        let people = [
+            ("A", Side::Politik),
+            ("B", Side::Politik),
+            ("C", Side::Verksamhet),
+        ];
+        let ids: Vec<_> = people
+            .iter()
+            .map(|(n, side)| {
+                s.add_participant(NewParticipant::new(n, "", *side), NOW)
+                    .unwrap()
+            })
+            .collect();
+        let answers: Vec<_> = ["x", "y", "z", "w"]
+            .iter()
+            .map(|t| {
+                s.add_answer("vad-ar-svart", Speaker::Participant(ids[0]), t, true, NOW)
+                    .unwrap()
+            })
+            .collect();
+        (s, ids, answers)
+    }
+
+    #[test]
+    fn voting_ranks_with_ties_and_splits_by_side() {
+        let (mut s, p, a) = session();
+        let items: Vec<Item> = a.iter().map(|id| Item::Answer(*id)).collect();
+        let v = s.start_voting(items.clone(), 3, NOW);
+        s.set_dots(v, p[0], items[1], 2, NOW).unwrap();
+        s.set_dots(v, p[0], items[2], 1, NOW).unwrap();
+        s.set_dots(v, p[2], items[2], 1, NOW).unwrap();
+        s.set_dots(v, p[1], items[3], 2, NOW).unwrap();
+        let r = s.ranking(v);
+        let summary: Vec<(Item, u32, usize)> =
+            r.iter().map(|r| (r.item, r.total, r.rank)).collect();
+        assert_eq!(
+            summary,
+            [
+                (items[1], 2, 1),
+                (items[2], 2, 1),
+                (items[3], 2, 1),
+                (items[0], 0, 4)
+            ]
+        );
+        assert_eq!((r[1].politik, r[1].verksamhet), (1, 1));
+    }
+
+    #[test]
+    fn no_dots_left_and_changing_a_vote() {
+        let (mut s, p, a) = session();
+        let items: Vec<Item> = a.iter().map(|id| Item::Answer(*id)).collect();
+        let v = s.start_voting(items.clone(), 3, NOW);
+        s.set_dots(v, p[0], items[0], 3, NOW).unwrap();
+        assert!(matches!(
+            s.set_dots(v, p[0], items[1], 1, NOW),
+            Err(ModelError::NoDotsLeft { .. })
+        ));
+        s.set_dots(v, p[0], items[0], 1, NOW).unwrap(); // changed: two dots free again
+        s.set_dots(v, p[0], items[1], 2, NOW).unwrap();
+        assert_eq!(s.score(items[0]), 1);
+        assert_eq!(s.score(items[1]), 2);
+    }
+
+    #[test]
+    fn grouping_and_splitting_keep_the_sources() {
+        let (mut s, _, a) = session();
+        let g = s
+            .group_answers(&a[..2], "Mer tid tillsammans", NOW)
+            .unwrap();
+        assert_eq!(s.items_of("vad-ar-svart", false).len(), 3);
+        assert!(
+            s.group_answers(&a[..1], "igen", NOW).is_err(),
+            "already grouped"
+        );
+        assert_eq!(s.proposal(g).unwrap().sources, a[..2]);
+        s.split_proposal(g, NOW);
+        assert_eq!(s.items_of("vad-ar-svart", false).len(), 4);
+        assert_eq!(s.answers().len(), 4, "the answers were never touched");
+    }
+}
