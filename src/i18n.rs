@@ -102,7 +102,8 @@ messages! {
     CliAddAnswerMark => "Markera svaret för överenskommelsen", "Mark the answer for the agreement";
     CliAddAnswerText => "Svarets text (- läser från standard in)", "The answer's text (- reads standard input)";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
-    CliExportFormat => "Format: json eller csv", "Format: json or csv";
+    CliExportFormat => "Format: json, csv eller agreement-md", "Format: json, csv or agreement-md";
+    CliExportSources => "I överenskommelsen: underlaget från workshopen och vem som sa vad", "In the agreement: the workshop material and who said what";
     CliExportOut => "Filen som ska skrivas", "The file to write";
     CliExportAnonymous => "Utan deltagarnas namn", "Without the participants' names";
     CliExportForce => "Skriv över en befintlig fil", "Overwrite an existing file";
@@ -290,6 +291,23 @@ messages! {
     ColSide => "Sida", "Side";
     ColAffiliation => "Parti/förvaltning", "Party/department";
 
+    // ---- documents
+    DocAgreement => "Överenskommelse", "Agreement";
+    DocDraftStamp => "UTKAST – inte beslutat", "DRAFT – not decided";
+    DocOrganisation => "Organisation", "Organisation";
+    DocParties => "Parter", "Parties";
+    DocDate => "Datum", "Date";
+    DocVersion => "Version", "Version";
+    DocVersionDraft => "{n} (utkast)", "{n} (draft)";
+    DocNextReview => "Nästa översyn", "Next review";
+    DocDone => "Klar", "Done";
+    DocDraft => "Utkast", "Draft";
+    DocMaterial => "Underlag från workshopen", "Material from the workshop";
+    DocNothingYet => "Inget underlag än.", "Nothing here yet.";
+    DocBy => "Senast", "By";
+    DocReviewBy => "Överenskommelsen följs upp senast {date}, och därefter varje år, efter varje val och när ordförande eller direktör byts.", "The agreement is reviewed by {date}, and then every year, after every election and whenever the chair or the director changes.";
+    DocEvaluationQuestions => "Frågor vid den årliga uppföljningen", "Questions for the annual review";
+
     // ---- keys: what each does, for the footer and the help screen
     KeySaveAnswer => "spara", "save";
     KeyNewLine => "ny rad", "new line";
@@ -376,6 +394,7 @@ messages! {
     October => "oktober", "October";
     November => "november", "November";
     December => "december", "December";
+    DateText => "{day} {month} {year}", "{day} {month} {year}";
     LongDate => "{weekday} {day} {month} {year}", "{weekday} {day} {month} {year}";
 }
 
@@ -444,17 +463,18 @@ impl Display for Quoted<'_> {
     }
 }
 
-/// A date in running text: "torsdag 12 mars 2026" / "Thursday 12 March 2026".
-pub fn long_date(lang: Lang, date: Date) -> String {
-    let weekday = match date.weekday() {
-        Weekday::Monday => Msg::Monday,
-        Weekday::Tuesday => Msg::Tuesday,
-        Weekday::Wednesday => Msg::Wednesday,
-        Weekday::Thursday => Msg::Thursday,
-        Weekday::Friday => Msg::Friday,
-        Weekday::Saturday => Msg::Saturday,
-        Weekday::Sunday => Msg::Sunday,
-    };
+/// A date in a document: "12 mars 2026" / "12 March 2026".
+pub fn date_text(lang: Lang, date: Date) -> String {
+    tr!(
+        lang,
+        DateText,
+        day = date.day(),
+        month = text(lang, month_msg(date)),
+        year = date.year()
+    )
+}
+
+fn month_msg(date: Date) -> Msg {
     const MONTHS: [Msg; 12] = [
         Msg::January,
         Msg::February,
@@ -469,7 +489,21 @@ pub fn long_date(lang: Lang, date: Date) -> String {
         Msg::November,
         Msg::December,
     ];
-    let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0)];
+    MONTHS[usize::try_from(date.month() - 1).unwrap_or(0)]
+}
+
+/// A date in running text: "torsdag 12 mars 2026" / "Thursday 12 March 2026".
+pub fn long_date(lang: Lang, date: Date) -> String {
+    let weekday = match date.weekday() {
+        Weekday::Monday => Msg::Monday,
+        Weekday::Tuesday => Msg::Tuesday,
+        Weekday::Wednesday => Msg::Wednesday,
+        Weekday::Thursday => Msg::Thursday,
+        Weekday::Friday => Msg::Friday,
+        Weekday::Saturday => Msg::Saturday,
+        Weekday::Sunday => Msg::Sunday,
+    };
+    let month = month_msg(date);
     tr!(
         lang,
         LongDate,

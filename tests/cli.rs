@@ -522,7 +522,10 @@ fn export_json_and_csv_keep_every_character_and_never_overwrite_by_accident() {
         2,
         &["export", session, "--format", "pdf", "--out", "x"],
     );
-    assert!(err.contains("välj något av: json, csv"), "{err}");
+    assert!(
+        err.contains("välj något av: json, csv, agreement-md"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -277,6 +277,7 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     let options = Options {
         anonymous: args.anonymous,
         lang,
+        sources: args.sources,
     };
     let bytes = export::render(&session, args.format, &options);
     let replace = if args.force {

@@ -64,6 +64,7 @@ fn help_text(command: &str, arg: Option<&str>) -> Option<Msg> {
         ("export", Some("out")) => Msg::CliExportOut,
         ("export", Some("anonymous")) => Msg::CliExportAnonymous,
         ("export", Some("force")) => Msg::CliExportForce,
+        ("export", Some("sources")) => Msg::CliExportSources,
         ("programs", None) => Msg::CliPrograms,
         ("check-program", None) => Msg::CliCheckProgram,
         ("check-program", Some("file")) => Msg::CliCheckProgramFile,

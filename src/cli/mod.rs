@@ -97,6 +97,8 @@ struct ExportArgs {
     #[arg(long)]
     anonymous: bool,
     #[arg(long)]
+    sources: bool,
+    #[arg(long)]
     force: bool,
 }
 

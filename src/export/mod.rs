@@ -1,7 +1,9 @@
 //! Exports: pure functions from a session to the bytes of a file.
 
+mod agreement_md;
 mod csv;
 mod json;
+pub mod markdown;
 
 use crate::i18n::Lang;
 use crate::model::{Session, Speaker};
@@ -14,6 +16,8 @@ pub enum Format {
     Json,
     // One row per answer, for spreadsheets and scripts.
     Csv,
+    // The draft agreement, for people.
+    AgreementMd,
 }
 
 /// How to export.
@@ -22,6 +26,8 @@ pub struct Options {
     /// Replace the participants' names with "Deltagare 1", "Deltagare 2", …
     pub anonymous: bool,
     pub lang: Lang,
+    /// In the agreement: the workshop material under each section, with who said it.
+    pub sources: bool,
 }
 
 /// The bytes of the export.
@@ -29,6 +35,16 @@ pub fn render(session: &Session, format: Format, options: &Options) -> Vec<u8> {
     match format {
         Format::Json => json::render(session, options),
         Format::Csv => csv::render(session, options),
+        Format::AgreementMd => agreement_md::render(session, options),
+    }
+}
+
+/// An action item's "who" (free text), with a participant's name replaced by
+/// their pseudonym when anonymous. Other free text is shown as written.
+pub fn who_label(session: &Session, who: &str, options: &Options) -> String {
+    match session.participant_named(who) {
+        Some(p) if options.anonymous => speaker_label(session, Speaker::Participant(p.id), options),
+        _ => who.to_string(),
     }
 }
 

@@ -1,0 +1,68 @@
+//! User text inside Markdown: escaped so that no answer can change the document's
+//! structure (a heading, a list, a link, a table cell, HTML), with its line
+//! breaks kept.
+
+/// Escapes text for use inside a Markdown paragraph, list item or table cell.
+/// Line breaks become hard breaks (a backslash at the end of the line), and the
+/// continuation lines are indented by `indent` so that they stay in a list item.
+pub fn text(input: &str, indent: &str) -> String {
+    let lines: Vec<String> = input.lines().map(line).collect();
+    lines.join(&format!("\\\n{indent}"))
+}
+
+/// For a table cell: like [`text`], but a line break cannot be in a cell.
+pub fn cell(input: &str) -> String {
+    input.lines().map(line).collect::<Vec<_>>().join("<br>")
+}
+
+fn line(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for (i, c) in input.trim_end().chars().enumerate() {
+        let special_anywhere = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!'
+        );
+        // At the start of a line these would begin a list, a quote or a heading rule.
+        let special_first = i == 0 && matches!(c, '-' | '+' | '=' | '0'..='9');
+        if special_anywhere {
+            out.push('\\');
+            out.push(c);
+        } else if special_first && c.is_ascii_digit() {
+            // "1. " would start a numbered list: escape the dot after the digits instead.
+            out.push(c);
+        } else if special_first {
+            out.push('\\');
+            out.push(c);
+        } else if c == '.' || c == ')' {
+            let digits_before = !out.is_empty() && out.chars().all(|d| d.is_ascii_digit());
+            if digits_before {
+                out.push('\\');
+            }
+            out.push(c);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structure_cannot_be_injected() {
+        assert_eq!(text("# Rubrik", ""), "\\# Rubrik");
+        assert_eq!(text("- lista", ""), "\\- lista");
+        assert_eq!(text("1. numrerad", ""), "1\\. numrerad");
+        assert_eq!(text("[x](http://y)", ""), "\\[x\\](http://y)");
+        assert_eq!(text("<b>fet</b>", ""), "\\<b\\>fet\\</b\\>");
+        assert_eq!(
+            text("*kursiv* _under_ `kod`", ""),
+            "\\*kursiv\\* \\_under\\_ \\`kod\\`"
+        );
+        assert_eq!(cell("a | b\nc"), "a \\| b<br>c");
+        assert_eq!(text("rad ett\nrad två", "  "), "rad ett\\\n  rad två");
+        assert_eq!(text("Åsa säger 12.5 % – ok", ""), "Åsa säger 12.5 % – ok");
+    }
+}
