@@ -102,7 +102,7 @@ messages! {
     CliAddAnswerMark => "Markera svaret för överenskommelsen", "Mark the answer for the agreement";
     CliAddAnswerText => "Svarets text (- läser från standard in)", "The answer's text (- reads standard input)";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
-    CliExportFormat => "Format: json, csv eller agreement-md", "Format: json, csv or agreement-md";
+    CliExportFormat => "Format: json, csv, agreement-md eller agreement-docx", "Format: json, csv, agreement-md or agreement-docx";
     CliExportSources => "I överenskommelsen: underlaget från workshopen och vem som sa vad", "In the agreement: the workshop material and who said what";
     CliExportOut => "Filen som ska skrivas", "The file to write";
     CliExportAnonymous => "Utan deltagarnas namn", "Without the participants' names";
@@ -292,6 +292,7 @@ messages! {
     ColAffiliation => "Parti/förvaltning", "Party/department";
 
     // ---- documents
+    ExportDocxFailed => "Word-filen kunde inte skapas ({detail}).", "The Word file could not be made ({detail}).";
     DocAgreement => "Överenskommelse", "Agreement";
     DocDraftStamp => "UTKAST – inte beslutat", "DRAFT – not decided";
     DocOrganisation => "Organisation", "Organisation";

@@ -52,7 +52,7 @@ fn fixture() -> Session {
 }
 
 fn markdown(session: &Session, options: Options) -> String {
-    String::from_utf8(export::render(session, Format::AgreementMd, &options)).unwrap()
+    String::from_utf8(export::render(session, Format::AgreementMd, &options).unwrap()).unwrap()
 }
 
 #[test]
@@ -131,4 +131,130 @@ fn exported_from_the_command_line() {
             0o600
         );
     }
+}
+
+/// The paragraphs of a .docx: (style, text), in order.
+fn docx_paragraphs(bytes: &[u8]) -> (Vec<(String, String)>, String) {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let read = |archive: &mut zip::ZipArchive<_>, name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let document = read(&mut archive, "word/document.xml");
+    let styles = read(&mut archive, "word/styles.xml");
+    let footers: Vec<String> = archive
+        .file_names()
+        .filter(|n| n.starts_with("word/footer"))
+        .map(String::from)
+        .collect();
+    let footer: String = footers.iter().map(|n| read(&mut archive, n)).collect();
+    let xml = roxmltree::Document::parse(&document).unwrap();
+    let paragraphs = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .map(|p| {
+            let style = p
+                .descendants()
+                .find(|n| n.has_tag_name("pStyle"))
+                .and_then(|n| {
+                    n.attributes()
+                        .find(|a| a.name() == "val")
+                        .map(|a| a.value().to_string())
+                })
+                .unwrap_or_default();
+            let text: String = p
+                .descendants()
+                .filter(|n| n.has_tag_name("t") || n.has_tag_name("br"))
+                .map(|n| {
+                    if n.has_tag_name("br") {
+                        "\n"
+                    } else {
+                        n.text().unwrap_or("")
+                    }
+                })
+                .collect();
+            (style, text)
+        })
+        .collect();
+    (paragraphs, format!("{styles}\n{footer}"))
+}
+
+#[test]
+fn the_word_document_has_real_headings_every_item_and_the_header() {
+    let s = fixture();
+    let bytes = export::render(&s, Format::AgreementDocx, &Options::default()).unwrap();
+    let (paragraphs, styles_and_footer) = docx_paragraphs(&bytes);
+    let headings: Vec<&str> = paragraphs
+        .iter()
+        .filter(|(style, _)| style == "Heading1")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let expected: Vec<String> = s
+        .program()
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, sec)| format!("{}. {}", i + 1, sec.title))
+        .collect();
+    assert_eq!(headings, expected);
+    let all: String = paragraphs.iter().map(|(_, t)| format!("{t}\n")).collect();
+    let draft = samspel::agreement::compile(&s);
+    for item in draft
+        .sections
+        .iter()
+        .filter(|x| x.agreed.is_empty())
+        .flat_map(|x| &x.items)
+    {
+        assert!(all.contains(&item.text), "missing item: {}", item.text);
+    }
+    for header in [
+        "Sjöbacka kommun",
+        "Karin Lundberg, kommunstyrelsens ordförande (KSO); Per Åström, kommundirektör (KD)",
+        "13 mars 2026",
+        "13 mars 2027",
+        "1 (utkast)",
+        "UTKAST – inte beslutat",
+        "Vi leder Sjöbacka tillsammans.\nVisionen är vår gemensamma berättelse.",
+        "Förslag på fast mötesstruktur KSO–KD",
+    ] {
+        assert!(all.contains(header), "missing {header:?}");
+    }
+    for q in samspel::agreement::EVALUATION_QUESTIONS {
+        assert!(all.contains(q));
+    }
+    assert!(
+        all.contains(HOSTILE.split('\n').next().unwrap()),
+        "hostile text kept as text"
+    );
+    assert!(styles_and_footer.contains("heading 1") && styles_and_footer.contains("outlineLvl"));
+    assert!(
+        styles_and_footer.contains("PAGE"),
+        "page numbers in the footer"
+    );
+}
+
+#[test]
+fn the_word_document_converts_with_libreoffice_when_it_is_installed() {
+    let Some(office) = ["soffice", "libreoffice"].into_iter().find(|c| {
+        std::process::Command::new(c)
+            .arg("--version")
+            .output()
+            .is_ok()
+    }) else {
+        eprintln!("LibreOffice is not installed: conversion not checked");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("overenskommelse.docx");
+    let bytes = export::render(&fixture(), Format::AgreementDocx, &Options::default()).unwrap();
+    std::fs::write(&file, bytes).unwrap();
+    let status = std::process::Command::new(office)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(dir.path().join("overenskommelse.pdf").exists());
 }

@@ -279,7 +279,8 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
         lang,
         sources: args.sources,
     };
-    let bytes = export::render(&session, args.format, &options);
+    let bytes =
+        export::render(&session, args.format, &options).map_err(|e| Failure::of(&e, lang))?;
     let replace = if args.force {
         Replace::Allow
     } else {

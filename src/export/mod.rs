@@ -1,7 +1,8 @@
 //! Exports: pure functions from a session to the bytes of a file.
 
-mod agreement_md;
+mod agreement;
 mod csv;
+pub mod docx;
 mod json;
 pub mod markdown;
 
@@ -18,6 +19,23 @@ pub enum Format {
     Csv,
     // The draft agreement, for people.
     AgreementMd,
+    // The draft agreement as a Word document.
+    AgreementDocx,
+}
+
+/// Why an export could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the Word document could not be packed: {0}")]
+    Docx(String),
+}
+
+impl crate::i18n::Localize for ExportError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Docx(detail) => tr!(lang, ExportDocxFailed, detail = detail),
+        }
+    }
 }
 
 /// How to export.
@@ -31,12 +49,17 @@ pub struct Options {
 }
 
 /// The bytes of the export.
-pub fn render(session: &Session, format: Format, options: &Options) -> Vec<u8> {
-    match format {
+pub fn render(
+    session: &Session,
+    format: Format,
+    options: &Options,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
         Format::Json => json::render(session, options),
         Format::Csv => csv::render(session, options),
-        Format::AgreementMd => agreement_md::render(session, options),
-    }
+        Format::AgreementMd => agreement::to_markdown(session, options),
+        Format::AgreementDocx => return agreement::to_docx(session, options),
+    })
 }
 
 /// An action item's "who" (free text), with a participant's name replaced by

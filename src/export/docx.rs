@@ -1,0 +1,177 @@
+//! A small document builder over docx-rs for the Word exports: real heading
+//! styles (with outline levels, so Word's navigation pane works), bullet lists,
+//! tables, and page numbers in the footer.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Header, IndentLevel, Level, LevelJc,
+    LevelText, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run, RunFonts,
+    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow, WidthType,
+};
+
+const BULLETS: usize = 1;
+const BODY_SIZE: usize = 22; // half-points: 11 pt
+const WARNING: &str = "9E0000";
+
+pub struct Doc {
+    docx: Docx,
+}
+
+/// Text as Word may hold it: XML cannot carry most control characters, so they
+/// go (a tab stays a tab); line breaks are handled by the callers.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect()
+}
+
+/// A run per line of `text`, with line breaks between them.
+fn runs(paragraph: Paragraph, text: &str, bold: bool, italic: bool) -> Paragraph {
+    let mut paragraph = paragraph;
+    for (i, line) in text.lines().enumerate() {
+        let mut run = Run::new();
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(clean(line));
+        if bold {
+            run = run.bold();
+        }
+        if italic {
+            run = run.italic();
+        }
+        paragraph = paragraph.add_run(run);
+    }
+    paragraph
+}
+
+impl Doc {
+    /// A document whose every page says `header` at the top (e.g. "UTKAST") and
+    /// `footer` with the page number at the bottom.
+    pub fn new(header: &str, footer: &str) -> Doc {
+        let heading = |id: &str, name: &str, size: usize, level: usize| {
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .based_on("Normal")
+                .next("Normal")
+                .q_format(true)
+                .size(size)
+                .bold()
+                .outline_lvl(level)
+        };
+        let bullets = AbstractNumbering::new(BULLETS).add_level(
+            Level::new(
+                0,
+                Start::new(1),
+                NumberFormat::new("bullet"),
+                LevelText::new("•"),
+                LevelJc::new("left"),
+            )
+            .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
+        );
+        let docx = Docx::new()
+            .default_size(BODY_SIZE)
+            .default_fonts(
+                RunFonts::new()
+                    .ascii("Calibri")
+                    .hi_ansi("Calibri")
+                    .cs("Calibri"),
+            )
+            .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
+            .add_style(heading("Title", "Title", 40, 0).outline_lvl(0))
+            .add_style(heading("Heading1", "heading 1", 30, 0))
+            .add_style(heading("Heading2", "heading 2", 25, 1))
+            .add_abstract_numbering(bullets)
+            .add_numbering(Numbering::new(BULLETS, BULLETS))
+            .header(
+                Header::new().add_paragraph(
+                    Paragraph::new()
+                        .align(AlignmentType::Right)
+                        .add_run(Run::new().add_text(clean(header)).bold().color(WARNING)),
+                ),
+            )
+            .footer(
+                Footer::new().add_paragraph(
+                    Paragraph::new()
+                        .align(AlignmentType::Center)
+                        .add_run(Run::new().add_text(format!("{} · ", clean(footer))))
+                        .add_page_num(PageNum::new()),
+                ),
+            );
+        Doc { docx }
+    }
+
+    fn add(mut self, paragraph: Paragraph) -> Doc {
+        self.docx = self.docx.add_paragraph(paragraph);
+        self
+    }
+
+    pub fn title(self, text: &str) -> Doc {
+        self.add(runs(Paragraph::new().style("Title"), text, false, false))
+    }
+
+    pub fn heading(self, level: usize, text: &str) -> Doc {
+        let style = if level <= 1 { "Heading1" } else { "Heading2" };
+        self.add(runs(Paragraph::new().style(style), text, false, false))
+    }
+
+    pub fn para(self, text: &str) -> Doc {
+        self.add(runs(Paragraph::new(), text, false, false))
+    }
+
+    pub fn italic(self, text: &str) -> Doc {
+        self.add(runs(Paragraph::new(), text, false, true))
+    }
+
+    /// A line that must not be missed (e.g. "UTKAST – inte beslutat").
+    pub fn warning(self, text: &str) -> Doc {
+        let run = Run::new()
+            .add_text(clean(text))
+            .bold()
+            .size(28)
+            .color(WARNING);
+        self.add(Paragraph::new().add_run(run))
+    }
+
+    pub fn bullet(self, text: &str) -> Doc {
+        let p = Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
+        self.add(runs(p, text, false, false))
+    }
+
+    /// A table; with `header`, its first row is bold.
+    pub fn table(mut self, header: Option<&[String]>, rows: &[Vec<String>]) -> Doc {
+        let cell = |text: &str, bold: bool| {
+            TableCell::new().add_paragraph(runs(Paragraph::new(), text, bold, false))
+        };
+        let mut table_rows = Vec::new();
+        if let Some(header) = header {
+            table_rows.push(TableRow::new(
+                header.iter().map(|h| cell(h, true)).collect(),
+            ));
+        }
+        for row in rows {
+            let cells = row
+                .iter()
+                .enumerate()
+                .map(|(i, text)| cell(text, header.is_none() && i == 0))
+                .collect();
+            table_rows.push(TableRow::new(cells));
+        }
+        self.docx = self
+            .docx
+            .add_table(Table::new(table_rows).width(5000, WidthType::Pct))
+            .add_paragraph(Paragraph::new());
+        self
+    }
+
+    /// The bytes of the .docx file (packing fails only if zip itself does).
+    pub fn finish(self) -> Result<Vec<u8>, super::ExportError> {
+        let mut out = Cursor::new(Vec::new());
+        self.docx
+            .build()
+            .pack(&mut out)
+            .map_err(|e| super::ExportError::Docx(e.to_string()))?;
+        Ok(out.into_inner())
+    }
+}
