@@ -6,11 +6,12 @@ use std::io::Cursor;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Header, IndentLevel, Level, LevelJc,
-    LevelText, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run, RunFonts,
-    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow, WidthType,
+    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run,
+    RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
-const BULLETS: usize = 1;
+/// docx-rs writes a numbering of its own with id 1 (decimal); ours must differ.
+const BULLETS: usize = 2;
 const BODY_SIZE: usize = 22; // half-points: 11 pt
 const WARNING: &str = "9E0000";
 
@@ -59,6 +60,7 @@ impl Doc {
                 .size(size)
                 .bold()
                 .outline_lvl(level)
+                .line_spacing(LineSpacing::new().before(240).after(80))
         };
         let bullets = AbstractNumbering::new(BULLETS).add_level(
             Level::new(
