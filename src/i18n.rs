@@ -130,7 +130,7 @@ messages! {
     ListEmpty => "Inga sparade sessioner i {dir}. Skapa en med: samspel new --program skr-en-dag --org \"Kommunens namn\"", "No saved sessions in {dir}. Create one with: samspel new --program skr-en-dag --org \"Name of the municipality\"";
     ListUnreadable => "{file}: kan inte läsas ({reason})", "{file}: cannot be read ({reason})";
     CheckProgramOk => "{file}: programmet {title} är giltigt ({days}, {blocks}).", "{file}: the program {title} is valid ({days}, {blocks}).";
-    Exported => "Skrev {path}", "Wrote {path}";
+    Exported => "Exporten är skriven: {path}", "The export is written: {path}";
 
     // ---- model: invalid changes
     ModelEmptyName => "En deltagare behöver ett namn.", "A participant needs a name.";
@@ -255,6 +255,16 @@ messages! {
     ModePresent => "Presentation", "Presentation";
     ModeFollow => "Visning", "Live view";
     CliPresent => "Visa en session på en andra skärm (bara läsning, följer den som skriver)", "Show a session on a second screen (read-only, follows the writer)";
+    FormExport => " Exportera ", " Export ";
+    FieldFormat => "Vad", "What";
+    FieldAnonymous => "Utan namn", "Without names";
+    FieldFolder => "Mapp", "Folder";
+    FormatJson => "Hela sessionen (JSON, data)", "The whole session (JSON, data)";
+    FormatCsv => "Svaren, en rad per svar (CSV)", "The answers, one row each (CSV)";
+    FormatAgreementMd => "Överenskommelsen (Markdown)", "The agreement (Markdown)";
+    FormatAgreementDocx => "Överenskommelsen (Word)", "The agreement (Word)";
+    ConfirmReplace => "{file} finns redan. Skriva över den?", "{file} already exists. Overwrite it?";
+    KeyExport => "exportera", "export";
     FormProgramFile => " Program från fil ", " Program from a file ";
     FieldProgramFile => "Sökväg", "Path";
     NoticeProgramFixed => "Programmet väljs när sessionen skapas; efter det ändras dagordningen under fliken Dagordning.", "The program is chosen when the session is created; after that, change the agenda on the Agenda tab.";

@@ -419,3 +419,42 @@ fn a_new_session_can_run_a_program_from_a_file() {
     assert_eq!(s.organisation, "Vaggeryds kommun");
     assert_eq!(s.title, "Vårt eget program");
 }
+
+#[test]
+fn export_from_the_app_writes_and_asks_before_replacing() {
+    let mut h = Harness::demo();
+    let out = tempfile::tempdir().unwrap();
+    h.app.export_dir = out.path().to_path_buf();
+    h.press(KeyCode::Char('e'));
+    assert!(h.screen(80, 24).contains("Överenskommelsen (Word)"));
+    h.press(KeyCode::Enter);
+    let file = out
+        .path()
+        .join("sjobacka-kommun-2026-03-12-overenskommelse.docx");
+    assert!(file.exists());
+    let notice = h.app.notice.clone().unwrap();
+    assert!(
+        notice.contains("Exporten är skriven") && notice.contains("overenskommelse.docx"),
+        "{notice}"
+    );
+    // Again: it asks; 'n' keeps the file, 'j' replaces it.
+    std::fs::write(&file, b"old").unwrap();
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Enter);
+    assert!(h.screen(80, 24).contains("finns redan. Skriva över den?"));
+    h.press(KeyCode::Char('n'));
+    assert_eq!(std::fs::read(&file).unwrap(), b"old");
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Right); // the answers as CSV
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Char(' ')); // without names
+    h.press(KeyCode::Enter);
+    let csv = std::fs::read_to_string(out.path().join("sjobacka-kommun-2026-03-12-svar.csv")).unwrap();
+    assert!(csv.contains("Deltagare 1"), "{csv}");
+    assert!(!csv.contains("Karin Lundberg"), "{csv}");
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('j'));
+    assert_ne!(std::fs::read(&file).unwrap(), b"old", "replaced after yes");
+}

@@ -23,6 +23,36 @@ pub enum Format {
     AgreementDocx,
 }
 
+impl Format {
+    /// In the order the export dialog offers them.
+    pub const ALL: [Format; 4] = [
+        Format::AgreementDocx,
+        Format::AgreementMd,
+        Format::Csv,
+        Format::Json,
+    ];
+
+    pub fn label(self, lang: Lang) -> String {
+        let msg = match self {
+            Format::Json => crate::i18n::Msg::FormatJson,
+            Format::Csv => crate::i18n::Msg::FormatCsv,
+            Format::AgreementMd => crate::i18n::Msg::FormatAgreementMd,
+            Format::AgreementDocx => crate::i18n::Msg::FormatAgreementDocx,
+        };
+        crate::i18n::text(lang, msg).to_string()
+    }
+
+    /// The file name for an export of the session named `stem`.
+    pub fn file_name(self, stem: &str) -> String {
+        match self {
+            Format::Json => format!("{stem}.json"),
+            Format::Csv => format!("{stem}-svar.csv"),
+            Format::AgreementMd => format!("{stem}-overenskommelse.md"),
+            Format::AgreementDocx => format!("{stem}-overenskommelse.docx"),
+        }
+    }
+}
+
 /// Why an export could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

@@ -32,6 +32,8 @@ pub enum Action {
     Terminate,
     /// The live view's session, read again after the writer changed it (or why not).
     Reloaded(Result<Box<Session>, String>),
+    /// The result of [`Effect::Export`]: the path written, or why not.
+    Exported(Result<PathBuf, ExportFailure>),
     /// The result of [`Effect::LoadProgram`]: the program, or why it cannot be used.
     ProgramLoaded(Result<Box<crate::model::Program>, String>),
 }
@@ -52,8 +54,26 @@ pub enum Effect {
     LoadProgram(PathBuf),
     /// The live view: read the session again if its file changed.
     Reload,
+    /// Write an export of the session.
+    Export(ExportRequest),
     Bell,
     Quit,
+}
+
+/// An export to write: where, what, and whether an existing file may go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub path: PathBuf,
+    pub format: crate::export::Format,
+    pub anonymous: bool,
+    pub replace: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The file is there already: ask before replacing it.
+    Exists(ExportRequest),
+    Other(String),
 }
 
 pub struct Opened {
@@ -107,6 +127,7 @@ pub struct Confirm {
 pub enum OnYes {
     DeleteAnswer(AnswerId),
     DiscardNew,
+    Replace(ExportRequest),
     Quit,
 }
 
@@ -166,6 +187,8 @@ pub struct App {
     pub now: Timestamp,
     /// For showing times of day; the loop sets the system's, tests keep UTC.
     pub tz: TimeZone,
+    /// Where exports go unless the user says otherwise (the loop sets Documents).
+    pub export_dir: PathBuf,
     pub screen: Screen,
     pub session: Option<Session>,
     pub path: Option<PathBuf>,
@@ -197,6 +220,7 @@ impl App {
             lang,
             now,
             tz: TimeZone::UTC,
+            export_dir: PathBuf::from("."),
             screen: Screen::Start,
             session: None,
             path: None,
@@ -278,6 +302,7 @@ impl App {
             Action::Tick => self.tick(),
             Action::Terminate => self.quit_now(),
             Action::ProgramLoaded(result) => self.program_loaded(result),
+            Action::Exported(result) => self.exported(result),
             Action::Reloaded(Ok(session)) => {
                 self.session = Some(*session);
                 self.notice = None;
@@ -525,6 +550,10 @@ impl App {
         match confirm.on_yes {
             OnYes::Quit => self.quit_now(),
             OnYes::DiscardNew => self.discard_new(),
+            OnYes::Replace(request) => vec![Effect::Export(ExportRequest {
+                replace: true,
+                ..request
+            })],
             OnYes::DeleteAnswer(id) => self.delete_answer(id),
         }
     }

@@ -46,6 +46,7 @@ pub fn run(store: Store, target: Target, lang: Lang) -> Result<(), String> {
     let mut shell = Shell::new(store, lang);
     let mut app = App::new(lang, Timestamp::now());
     app.tz = TimeZone::system();
+    app.export_dir = export_dir();
     let first = match target {
         Target::Start => Action::Sessions(shell.list()),
         Target::Present(path) => {
@@ -114,6 +115,15 @@ fn event_loop(app: &mut App, shell: &mut Shell) -> Result<(), String> {
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     Ok(())
+}
+
+/// Exports go to the user's Documents folder, else home, else here.
+fn export_dir() -> PathBuf {
+    let dirs = directories::UserDirs::new();
+    dirs.as_ref()
+        .and_then(|d| d.document_dir().map(PathBuf::from))
+        .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Reads terminal events on a thread of its own. crossterm's reader can spin

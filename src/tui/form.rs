@@ -17,6 +17,7 @@ pub enum Purpose {
     OwnQuestion,
     Details,
     ProgramFile,
+    Export,
 }
 
 pub enum Value {

@@ -79,6 +79,7 @@ pub enum Command {
     ToggleNames,
     ToggleSides,
     ToggleTheme,
+    Export,
 }
 
 /// A key, as the table matches it.
@@ -179,6 +180,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Workshop], [Key::Code(K::Char('f'))], C::MoveAnswer, KeyMoveAnswer, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('u'))], C::AddActionItem, KeyActionItem, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('v'))], C::CycleView, KeyView, true),
+    bind!(&[M::Workshop], [Key::Code(K::Char('e'))], C::Export, KeyExport, false),
     bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),
     bind!(&[M::Present], [Key::Code(K::BackTab)], C::PrevSlide, KeyPrevSlide, false),

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod editor;
 pub mod event_loop;
+mod export;
 pub mod form;
 pub mod keymap;
 pub mod picker;

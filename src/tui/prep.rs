@@ -616,6 +616,10 @@ impl App {
                     return vec![Effect::LoadProgram(path.into())];
                 }
             }
+            Purpose::Export => match self.export_request(&form) {
+                Ok(request) => (Ok(vec![Effect::Export(request)]), 0),
+                Err(message) => (Err(message), 2),
+            },
             Purpose::Details => (Ok(vec![]), 0),
         };
         match result {

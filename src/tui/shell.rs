@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use super::app::{Action, App, Effect, Opened, SessionSummary, SummaryLine};
+use super::app::{
+    Action, App, Effect, ExportFailure, ExportRequest, Opened, SessionSummary, SummaryLine,
+};
 use crate::demo;
 use crate::i18n::{Lang, Localize};
 use crate::model::Session;
@@ -63,6 +65,10 @@ impl Shell {
                     .map_err(|e| e.localize(self.lang)),
             )),
             Effect::Reload => self.reload(),
+            Effect::Export(request) => {
+                let session = app.session.as_ref()?;
+                Some(Action::Exported(self.export(session, request)))
+            }
             Effect::Close => {
                 self.writer = None;
                 None
@@ -104,6 +110,33 @@ impl Shell {
         Some(Action::Reloaded(store::load(path).map(Box::new).map_err(
             |e| crate::tr!(self.lang, FollowUnreadable, reason = e.localize(self.lang)),
         )))
+    }
+
+    /// Renders and writes an export atomically, owner-only; an existing file is
+    /// replaced only when the request says so.
+    fn export(&self, session: &Session, request: ExportRequest) -> Result<PathBuf, ExportFailure> {
+        let options = crate::export::Options {
+            anonymous: request.anonymous,
+            lang: self.lang,
+            sources: false,
+        };
+        let bytes = crate::export::render(session, request.format, &options)
+            .map_err(|e| ExportFailure::Other(e.localize(self.lang)))?;
+        let replace = if request.replace {
+            store::Replace::Allow
+        } else {
+            store::Replace::Refuse
+        };
+        match store::write_atomic(&request.path, &bytes, replace) {
+            Ok(()) => Ok(request.path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(ExportFailure::Exists(request))
+            }
+            Err(e) => Err(ExportFailure::Other(
+                store::StoreError::io(&request.path, store::IoAction::Write, &e)
+                    .localize(self.lang),
+            )),
+        }
     }
 
     pub fn list(&self) -> Vec<SessionSummary> {

@@ -135,6 +135,7 @@ impl App {
             Command::TimerPlus => return self.change(|s| s.timer_mut(&block).extra_secs += 60),
             Command::TimerMinus => return self.change(|s| s.timer_mut(&block).extra_secs -= 60),
             Command::Prepare => self.enter_prep(),
+            Command::Export => self.export_form(),
             Command::TogglePresent => {
                 return self.change(|s| {
                     let p = &mut s.progress_mut().presentation;

@@ -1,0 +1,71 @@
+//! The export dialog: what, anonymised or not, into which folder. The shell writes
+//! the file; an existing one is replaced only after a question.
+
+use std::path::PathBuf;
+
+use super::app::{App, Confirm, Effect, ExportFailure, ExportRequest, OnYes, Overlay};
+use super::form::{Field, Form, Purpose};
+use crate::export::Format;
+use crate::i18n::{Msg, Quoted};
+use crate::store::slugify;
+use crate::tr;
+
+const FORMAT: usize = 0;
+const ANONYMOUS: usize = 1;
+const FOLDER: usize = 2;
+
+impl App {
+    pub(crate) fn export_form(&mut self) {
+        let anonymous = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.progress().presentation.anonymous);
+        let formats = Format::ALL.iter().map(|f| f.label(self.lang)).collect();
+        let fields = vec![
+            Field::choice(Msg::FieldFormat, formats, 0),
+            Field::toggle(Msg::FieldAnonymous, anonymous),
+            Field::text(Msg::FieldFolder, &self.export_dir.display().to_string()),
+        ];
+        let title = tr!(self.lang, FormExport);
+        self.overlay = Some(Overlay::Form(Form::new(Purpose::Export, title, fields)));
+    }
+
+    /// The request the dialog describes, or the sentence saying what is missing.
+    pub(crate) fn export_request(&self, form: &Form) -> Result<ExportRequest, String> {
+        let folder = form.field(FOLDER).as_text();
+        if folder.is_empty() {
+            return Err(tr!(self.lang, NoticeNoPath));
+        }
+        let format = Format::ALL[form.field(FORMAT).index().min(Format::ALL.len() - 1)];
+        let stem = self.session.as_ref().map_or_else(String::new, |s| {
+            let mut stem = slugify(&s.organisation);
+            if let Some(day) = s.day1() {
+                stem.push_str(&format!("-{day}"));
+            }
+            stem
+        });
+        Ok(ExportRequest {
+            path: PathBuf::from(folder).join(format.file_name(&stem)),
+            format,
+            anonymous: form.field(ANONYMOUS).is_on(),
+            replace: false,
+        })
+    }
+
+    pub(crate) fn exported(&mut self, result: Result<PathBuf, ExportFailure>) -> Vec<Effect> {
+        match result {
+            Ok(path) => {
+                self.notice = Some(tr!(self.lang, Exported, path = path.display()));
+            }
+            Err(ExportFailure::Exists(request)) => {
+                let file = request.path.display().to_string();
+                self.overlay = Some(Overlay::Confirm(Confirm {
+                    question: tr!(self.lang, ConfirmReplace, file = Quoted(self.lang, &file)),
+                    on_yes: OnYes::Replace(request),
+                }));
+            }
+            Err(ExportFailure::Other(message)) => self.notice = Some(message),
+        }
+        vec![]
+    }
+}
