@@ -340,7 +340,7 @@ messages! {
     KeyPickSpeaker => "välj talare", "pick speaker";
     KeyPass => "talaren står över", "speaker passes";
     KeyPrevBlock => "föregående block", "previous block";
-    KeyNextBlock => "block", "block";
+    KeyNextBlock => "nästa block", "next block";
     KeyUp => "upp", "up";
     KeyDown => "ned", "down";
     KeyEditAnswer => "ändra svaret", "edit the answer";
