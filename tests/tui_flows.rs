@@ -450,11 +450,93 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     h.press(KeyCode::Tab);
     h.press(KeyCode::Char(' ')); // without names
     h.press(KeyCode::Enter);
-    let csv = std::fs::read_to_string(out.path().join("sjobacka-kommun-2026-03-12-svar.csv")).unwrap();
+    let csv =
+        std::fs::read_to_string(out.path().join("sjobacka-kommun-2026-03-12-svar.csv")).unwrap();
     assert!(csv.contains("Deltagare 1"), "{csv}");
     assert!(!csv.contains("Karin Lundberg"), "{csv}");
     h.press(KeyCode::Char('e'));
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('j'));
     assert_ne!(std::fs::read(&file).unwrap(), b"old", "replaced after yes");
+}
+
+#[test]
+fn the_agreement_is_written_section_by_section_and_survives_recompiling() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Down); // 3. the chair's role
+    h.press(KeyCode::Enter);
+    h.type_text("Ordföranden leder");
+    h.wait(2);
+    let text = |h: &Harness| {
+        h.on_disk()
+            .agreement()
+            .sections
+            .get("ordforande")
+            .map(|s| (s.text.clone(), s.done))
+    };
+    assert_eq!(
+        text(&h),
+        Some(("Ordföranden leder".into(), false)),
+        "saved while writing"
+    );
+    h.type_text(" det politiska arbetet.");
+    h.key(KeyCode::Enter, KeyModifiers::ALT);
+    h.type_text("Rad två – åäö");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('k'));
+    let written = "Ordföranden leder det politiska arbetet.\nRad två – åäö".to_string();
+    assert_eq!(text(&h), Some((written.clone(), true)));
+
+    h.press(KeyCode::Char('h'));
+    h.press(KeyCode::Right); // party 1: the first participant
+    h.press(KeyCode::Tab);
+    for _ in 0..6 {
+        h.press(KeyCode::Right); // party 2: the sixth participant
+    }
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Backspace);
+    h.type_text("2");
+    h.press(KeyCode::Tab);
+    for _ in 0..10 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("2027-02-30");
+    h.press(KeyCode::Enter);
+    assert!(h.screen(80, 24).contains("Datumet ”2027-02-30” finns inte"));
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Backspace);
+    h.type_text("01");
+    h.press(KeyCode::Enter);
+    let s = h.on_disk();
+    let names: Vec<&str> = s
+        .agreement()
+        .parties
+        .iter()
+        .map(|id| s.participant(*id).unwrap().name.as_str())
+        .collect();
+    assert_eq!(names, ["Karin Lundberg", "Per Åström"]);
+    assert_eq!(s.agreement().version, 2);
+    assert_eq!(s.agreement().next_review.unwrap().to_string(), "2027-02-01");
+
+    // New marked material for the same section, then back: the text is still there.
+    h.press(KeyCode::Esc);
+    while h.session().current_block().unwrap().id != "fortroendevaldas-uppdrag" {
+        h.press(KeyCode::Left);
+    }
+    h.press(KeyCode::Char('0'));
+    h.type_text("Nytt underlag");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('m'));
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Down);
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("Nytt underlag"), "{screen}");
+    assert!(
+        screen.contains("Ordföranden leder det politiska arbetet."),
+        "{screen}"
+    );
+    assert_eq!(text(&h), Some((written, true)));
 }

@@ -206,3 +206,15 @@ fn presentation_while_typing_an_answer() {
     h.type_text("Skrivs medan väggen visar");
     snap("present_editor", &h);
 }
+
+#[test]
+fn agreement_screen() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Down);
+    snap("agreement", &h);
+    h.press(KeyCode::Enter);
+    h.type_text("Ordföranden leder det politiska arbetet – åäö.");
+    snap("agreement_writing", &h);
+}

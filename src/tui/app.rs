@@ -104,6 +104,8 @@ pub enum Screen {
     Start,
     Prep,
     Workshop,
+    /// Writing the agreement, section by section.
+    Agreement,
     /// The read-only live view on a second screen (`samspel present`).
     Follow,
 }
@@ -206,6 +208,8 @@ pub struct App {
     pub start: StartUi,
     pub workshop: WorkshopUi,
     pub prep: PrepUi,
+    /// The agreement section selected on the agreement screen.
+    pub section: usize,
     pub quit: bool,
 }
 
@@ -235,6 +239,7 @@ impl App {
             start: StartUi::default(),
             workshop: WorkshopUi::default(),
             prep: PrepUi::default(),
+            section: 0,
             quit: false,
         }
     }
@@ -285,6 +290,7 @@ impl App {
             (Screen::Follow, _) => Mode::Follow,
             (Screen::Workshop, _) if self.is_presenting() => Mode::Present,
             (Screen::Workshop, _) => Mode::Workshop,
+            (Screen::Agreement, _) => Mode::Agreement,
             (Screen::Prep, PrepTab::Details) => Mode::PrepDetails,
             (Screen::Prep, PrepTab::Participants) => Mode::PrepParticipants,
             (Screen::Prep, PrepTab::Agenda) => Mode::PrepAgenda,
@@ -354,6 +360,7 @@ impl App {
             (Mode::Start, c) => self.start_command(c),
             (Mode::Workshop, c) => self.workshop_command(c),
             (Mode::Present, c) => self.present_command(c),
+            (Mode::Agreement, c) => self.agreement_command(c),
             // The live view changes nothing: quitting is all there is to do.
             (Mode::Follow, Command::Quit) => self.quit_now(),
             (Mode::Follow, _) => vec![],
@@ -436,6 +443,14 @@ impl App {
             return vec![];
         }
         self.last_typed = None;
+        // A section's text is the group's own: it is kept in place as it is written.
+        if let Some(section) = editor.section.clone() {
+            let text = editor.text();
+            let now = self.now;
+            return self.change(|s| {
+                let _ = s.set_section_text(&section, &text, now);
+            });
+        }
         let draft = crate::model::Draft {
             block: editor.block.clone(),
             speaker: editor.speaker,

@@ -10,6 +10,8 @@ pub struct Editor {
     pub block: String,
     pub speaker: Speaker,
     pub editing: Option<AnswerId>,
+    /// Writing an agreement section's text instead of an answer.
+    pub section: Option<String>,
 }
 
 impl Editor {
@@ -19,6 +21,15 @@ impl Editor {
             block: block.to_string(),
             speaker,
             editing,
+            section: None,
+        }
+    }
+
+    /// Writing the agreed text of an agreement section.
+    pub fn for_section(section: &str, text: &str) -> Editor {
+        Editor {
+            section: Some(section.to_string()),
+            ..Editor::new("", Speaker::Group, None, text)
         }
     }
 

@@ -18,6 +18,7 @@ pub enum Purpose {
     Details,
     ProgramFile,
     Export,
+    AgreementHeader,
 }
 
 pub enum Value {

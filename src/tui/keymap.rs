@@ -14,6 +14,8 @@ pub enum Mode {
     Present,
     /// The read-only live view (`samspel present`).
     Follow,
+    /// Writing the agreement.
+    Agreement,
     Editor,
     Picker,
     Confirm,
@@ -80,6 +82,8 @@ pub enum Command {
     ToggleSides,
     ToggleTheme,
     Export,
+    OpenAgreement,
+    EditHeader,
 }
 
 /// A key, as the table matches it.
@@ -111,6 +115,7 @@ const ANY: &[Mode] = &[
     M::Workshop,
     M::Present,
     M::Follow,
+    M::Agreement,
     M::Editor,
     M::Picker,
     M::Confirm,
@@ -123,6 +128,7 @@ const ANY: &[Mode] = &[
 const LISTS: &[Mode] = &[
     M::Start,
     M::Workshop,
+    M::Agreement,
     M::Picker,
     M::PrepParticipants,
     M::PrepAgenda,
@@ -133,6 +139,7 @@ const NAVIGABLE: &[Mode] = &[
     M::Workshop,
     M::Present,
     M::Follow,
+    M::Agreement,
     M::PrepDetails,
     M::PrepParticipants,
     M::PrepAgenda,
@@ -180,7 +187,12 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Workshop], [Key::Code(K::Char('f'))], C::MoveAnswer, KeyMoveAnswer, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('u'))], C::AddActionItem, KeyActionItem, false),
     bind!(&[M::Workshop], [Key::Code(K::Char('v'))], C::CycleView, KeyView, true),
-    bind!(&[M::Workshop], [Key::Code(K::Char('e'))], C::Export, KeyExport, false),
+    bind!(&[M::Workshop, M::Agreement], [Key::Code(K::Char('e'))], C::Export, KeyExport, false),
+    bind!(&[M::Workshop], [Key::Code(K::Char('o'))], C::OpenAgreement, KeyAgreement, true),
+    bind!(&[M::Agreement], [Key::Code(K::Enter)], C::Accept, KeyWriteSection, true),
+    bind!(&[M::Agreement], [Key::Code(K::Char('k'))], C::ToggleDone, KeySectionDone, true),
+    bind!(&[M::Agreement], [Key::Code(K::Char('h'))], C::EditHeader, KeyHeader, true),
+    bind!(&[M::Agreement], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
     bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),
     bind!(&[M::Present], [Key::Code(K::BackTab)], C::PrevSlide, KeyPrevSlide, false),
@@ -213,7 +225,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(NAVIGABLE, [Key::Code(K::Char('?'))], C::Help, KeyHelp, true),
     bind!(&[M::Help], [Key::Code(K::Esc), Key::Code(K::Char('?')), Key::Code(K::Char('q'))], C::Back, KeyCloseHelp, true),
     bind!(&[M::Workshop, M::PrepDetails, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Esc)], C::Back, KeyBack, false),
-    bind!(&[M::Start, M::Workshop, M::Present, M::Follow, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('q'))], C::Quit, KeyQuit, true),
+    bind!(&[M::Start, M::Workshop, M::Present, M::Follow, M::Agreement, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('q'))], C::Quit, KeyQuit, true),
     bind!(ANY, [Key::Ctrl('c')], C::ForceQuit, KeyForceQuit, false),
 ];
 

@@ -1,6 +1,7 @@
 //! The full-screen app: keymap → command → `App::update` → effects, performed by
 //! the event loop; `render` draws from the state alone.
 
+pub mod agreement;
 pub mod app;
 pub mod editor;
 pub mod event_loop;

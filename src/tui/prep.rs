@@ -620,6 +620,10 @@ impl App {
                 Ok(request) => (Ok(vec![Effect::Export(request)]), 0),
                 Err(message) => (Err(message), 2),
             },
+            Purpose::AgreementHeader => match self.submit_header(&form) {
+                Ok(effects) => (Ok(effects), 0),
+                Err((message, field)) => (Err(message), field),
+            },
             Purpose::Details => (Ok(vec![]), 0),
         };
         match result {

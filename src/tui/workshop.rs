@@ -136,6 +136,10 @@ impl App {
             Command::TimerMinus => return self.change(|s| s.timer_mut(&block).extra_secs -= 60),
             Command::Prepare => self.enter_prep(),
             Command::Export => self.export_form(),
+            Command::OpenAgreement => {
+                self.screen = super::app::Screen::Agreement;
+                self.section = 0;
+            }
             Command::TogglePresent => {
                 return self.change(|s| {
                     let p = &mut s.progress_mut().presentation;
@@ -325,7 +329,7 @@ impl App {
                 editor.area.insert_newline();
                 self.last_typed = Some(self.now);
             }
-            Command::NextFocus | Command::PrevFocus => {
+            Command::NextFocus | Command::PrevFocus if editor.section.is_none() => {
                 let n = speakers.len();
                 let i = speakers
                     .iter()
@@ -356,6 +360,16 @@ impl App {
         let Some(editor) = &self.editor else {
             return vec![];
         };
+        if let Some(section) = editor.section.clone() {
+            let text = editor.text();
+            let effects = self
+                .try_change(|s, now| s.set_section_text(&section, &text, now))
+                .map(|(_, e)| e)
+                .unwrap_or_default();
+            self.editor = None;
+            self.last_typed = None;
+            return effects;
+        }
         let (text, block, speaker, editing) = (
             editor.text(),
             editor.block.clone(),

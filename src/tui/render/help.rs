@@ -24,7 +24,9 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let fits_one = rows.len() + 2 <= usize::from(area.height);
     let columns = if fits_one { 1 } else { 2 };
     let per_column = rows.len().div_ceil(columns);
-    let height = u16::try_from(per_column + 2).unwrap_or(u16::MAX).min(area.height);
+    let height = u16::try_from(per_column + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let width = area.width.min(if fits_one { 72 } else { 120 });
     let rect = Rect::new(
         area.x + (area.width - width) / 2,

@@ -1,5 +1,6 @@
 //! Drawing: reads the app's state and nothing else (no I/O, no changes).
 
+mod agreement;
 mod big;
 mod cards;
 mod help;
@@ -45,6 +46,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Start => start::render(app, frame, body),
         Screen::Prep => prep::render(app, frame, body),
         Screen::Workshop | Screen::Follow => workshop::render(app, frame, body),
+        Screen::Agreement => {
+            if let Some(session) = &app.session {
+                agreement::render(app, session, frame, body);
+            }
+        }
     }
     overlay::render(app, frame, body);
     if app.help {
@@ -153,6 +159,7 @@ fn mode_name(app: &App) -> String {
         Mode::Workshop => Msg::ModeWorkshop,
         Mode::Present => Msg::ModePresent,
         Mode::Follow => Msg::ModeFollow,
+        Mode::Agreement => Msg::ModeAgreement,
         Mode::Editor => Msg::ModeEditor,
         Mode::Picker | Mode::Confirm | Mode::Form => Msg::ModeDialog,
         Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda => Msg::ModePrep,

@@ -43,9 +43,14 @@ pub(super) fn render_editor(app: &App, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let who = app.speaker_label(editor.speaker);
-    let title = match editor.editing {
-        Some(_) => tr!(app.lang, EditorEditTitle, who = who),
-        None => tr!(app.lang, EditorNewTitle, who = who),
+    let section_title = editor.section.as_ref().and_then(|id| {
+        let session = app.session.as_ref()?;
+        session.program().section(id).map(|s| s.title.clone())
+    });
+    let title = match (section_title, editor.editing) {
+        (Some(section), _) => tr!(app.lang, EditorSectionTitle, section = section),
+        (None, Some(_)) => tr!(app.lang, EditorEditTitle, who = who),
+        (None, None) => tr!(app.lang, EditorNewTitle, who = who),
     };
     let block = Block::default()
         .borders(Borders::ALL)

@@ -1,0 +1,126 @@
+//! The agreement screen: sections with their status on the left; on the right the
+//! material compiled from the workshop (with who said it and its dots) and the
+//! text the group writes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::cards::{self, Card};
+use super::workshop::{editor_height, render_editor};
+use crate::agreement::compile;
+use crate::i18n::{Msg, text};
+use crate::model::Session;
+use crate::tr;
+use crate::tui::app::App;
+use crate::tui::theme;
+
+pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+    let draft = compile(session);
+    let list_width = (area.width / 3).clamp(26, 44);
+    let [list, main] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
+    let items: Vec<ListItem<'_>> = draft
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (mark, style) = if s.done {
+                ("✓", theme::ok())
+            } else {
+                ("·", theme::dim())
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{mark} "), style),
+                Span::raw(format!("{}. {} ({})", i + 1, s.title, s.items.len())),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(app.section));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(
+                Block::default()
+                    .borders(Borders::RIGHT)
+                    .title(tr!(app.lang, AgreementSections)),
+            )
+            .highlight_style(theme::selected()),
+        list,
+        &mut state,
+    );
+    let Some(section) = draft
+        .sections
+        .get(app.section.min(draft.sections.len().saturating_sub(1)))
+    else {
+        return;
+    };
+    let editor = editor_height(app, main.height).max(main.height / 3);
+    let [material, written] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(editor)]).areas(main);
+    let status = if section.done {
+        Msg::DocDone
+    } else {
+        Msg::DocDraft
+    };
+    let block = Block::default()
+        .borders(Borders::BOTTOM)
+        .title(Line::from(vec![
+            Span::styled(format!(" {} ", section.title), theme::title()),
+            Span::styled(format!("· {} ", text(app.lang, status)), theme::dim()),
+        ]))
+        .title_bottom(tr!(app.lang, AgreementMaterial, n = section.items.len()));
+    let inner = block.inner(material);
+    frame.render_widget(block, material);
+    if section.items.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                tr!(app.lang, AgreementNoMaterial),
+                theme::dim(),
+            )),
+            inner,
+        );
+    } else {
+        let cards: Vec<Card<'_>> = section
+            .items
+            .iter()
+            .map(|item| {
+                let names: Vec<String> = item
+                    .speakers
+                    .iter()
+                    .map(|s| session.speaker_name(*s, app.lang))
+                    .collect();
+                let mut header = vec![Span::styled(names.join(", "), theme::title())];
+                if item.score > 0 {
+                    header.push(Span::styled(
+                        format!(" · {}", tr!(app.lang, AgreementDots, n = item.score)),
+                        theme::marked(),
+                    ));
+                }
+                Card {
+                    header: Line::from(header),
+                    body: Text::raw(item.text.as_str()),
+                    selected: false,
+                }
+            })
+            .collect();
+        cards::render(frame, inner, &cards, 0);
+    }
+    if app.editor.is_some() {
+        render_editor(app, frame, written);
+    } else {
+        let body = if section.agreed.is_empty() {
+            Paragraph::new(Span::styled(tr!(app.lang, AgreementNoText), theme::dim()))
+        } else {
+            Paragraph::new(section.agreed.as_str())
+        };
+        frame.render_widget(
+            body.wrap(Wrap { trim: false }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(tr!(app.lang, AgreementText)),
+            ),
+            written,
+        );
+    }
+}
