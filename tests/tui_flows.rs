@@ -540,3 +540,54 @@ fn the_agreement_is_written_section_by_section_and_survives_recompiling() {
     );
     assert_eq!(text(&h), Some((written, true)));
 }
+
+#[test]
+fn dot_voting_from_the_keyboard() {
+    let mut h = Harness::demo();
+    while h.session().current_block().unwrap().id != "gyllene-zonen" {
+        h.press(KeyCode::Left);
+    }
+    h.press(KeyCode::Char('P'));
+    assert!(h.screen(80, 24).contains("Prioritering: Den gyllene zonen"));
+    // Participant 1 puts all three dots on item 1, then tries a fourth.
+    for _ in 0..3 {
+        h.press(KeyCode::Char('+'));
+    }
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char('+'));
+    let notice = h.app.notice.clone().unwrap();
+    assert!(
+        notice.contains("Karin Lundberg har inga prickar kvar (var och en har 3)"),
+        "{notice}"
+    );
+    // She changes her mind: one dot back from item 1 to item 2.
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Char('-'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char('+'));
+    // Participant 6 (Verksamhet) gives item 2 two dots.
+    h.press(KeyCode::Char('6'));
+    h.press(KeyCode::Char('+'));
+    h.press(KeyCode::Char('+'));
+    let s = h.on_disk();
+    let ranking = s.ranking(s.votings().len() - 1);
+    let top: Vec<(u32, u32, u32, usize)> = ranking
+        .iter()
+        .map(|r| (r.total, r.politik, r.verksamhet, r.rank))
+        .collect();
+    assert_eq!(top, [(3, 1, 2, 1), (2, 2, 0, 2), (0, 0, 0, 3)]);
+    h.press(KeyCode::Char('M'));
+    let s = h.on_disk();
+    let marked = ranking
+        .iter()
+        .filter(|r| r.total > 0)
+        .all(|r| match r.item {
+            samspel::model::Item::Answer(id) => s.answer(id).unwrap().marked,
+            samspel::model::Item::Proposal(id) => s.proposal(id).unwrap().marked,
+        });
+    assert!(marked, "the items with dots are marked for the agreement");
+    // Leaving and coming back continues the same voting.
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('P'));
+    assert_eq!(h.on_disk().votings().len(), 1);
+}

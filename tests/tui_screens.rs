@@ -218,3 +218,17 @@ fn agreement_screen() {
     h.type_text("Ordföranden leder det politiska arbetet – åäö.");
     snap("agreement_writing", &h);
 }
+
+#[test]
+fn voting_screen() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('+'));
+    h.press(KeyCode::Char('+'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char('6'));
+    h.press(KeyCode::Char('+'));
+    snap("voting", &h);
+}

@@ -37,6 +37,9 @@ pub enum Item {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Voting {
+    /// The block it was held for, so that opening it again continues it.
+    #[serde(default)]
+    pub block: String,
     pub items: Vec<Item>,
     /// Dots each participant may place (3 unless changed).
     pub dots_each: u32,
@@ -186,9 +189,72 @@ impl Session {
         &self.votings
     }
 
+    /// The voting held for `block`, continued with any new `items`, or a new one.
+    pub fn voting_for(&mut self, block: &str, items: Vec<Item>, now: Timestamp) -> usize {
+        match self.votings.iter().rposition(|v| v.block == block) {
+            Some(i) => {
+                let v = &mut self.votings[i];
+                let new: Vec<Item> = items.into_iter().filter(|i| !v.items.contains(i)).collect();
+                if !new.is_empty() {
+                    v.items.extend(new);
+                    self.changed = now;
+                }
+                i
+            }
+            None => {
+                let i = self.start_voting(items, DEFAULT_DOTS, now);
+                self.votings[i].block = block.to_string();
+                i
+            }
+        }
+    }
+
+    /// The material a prioritisation block votes on: the marked items of every
+    /// question block; for any other block, all of its own items.
+    pub fn voting_items(&self, block: &str) -> Vec<Item> {
+        let is_priority = self
+            .program
+            .block(block)
+            .is_some_and(|b| b.kind == super::BlockKind::Prioritisation);
+        if is_priority {
+            self.program
+                .blocks()
+                .filter(|(_, b)| b.kind == super::BlockKind::Question)
+                .flat_map(|(_, b)| self.items_of(&b.id, true))
+                .collect()
+        } else {
+            self.items_of(block, false)
+        }
+    }
+
+    /// Dots a participant has not placed yet.
+    pub fn dots_left(&self, voting: usize, participant: ParticipantId) -> u32 {
+        self.votings.get(voting).map_or(0, |v| {
+            let used: u32 = v
+                .dots
+                .iter()
+                .filter(|d| d.participant == participant)
+                .map(|d| d.count)
+                .sum();
+            v.dots_each.saturating_sub(used)
+        })
+    }
+
+    /// Dots a participant has on an item.
+    pub fn dots_on(&self, voting: usize, participant: ParticipantId, item: Item) -> u32 {
+        self.votings.get(voting).map_or(0, |v| {
+            v.dots
+                .iter()
+                .filter(|d| d.participant == participant && d.item == item)
+                .map(|d| d.count)
+                .sum()
+        })
+    }
+
     /// Starts a round of dot voting over `items`; returns its index.
     pub fn start_voting(&mut self, items: Vec<Item>, dots_each: u32, now: Timestamp) -> usize {
         self.votings.push(Voting {
+            block: String::new(),
             items,
             dots_each: dots_each.max(1),
             dots: Vec::new(),

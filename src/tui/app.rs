@@ -106,6 +106,8 @@ pub enum Screen {
     Workshop,
     /// Writing the agreement, section by section.
     Agreement,
+    /// Dot voting on the current block's material.
+    Voting,
     /// The read-only live view on a second screen (`samspel present`).
     Follow,
 }
@@ -165,6 +167,15 @@ pub struct WorkshopUi {
     pub rung: HashSet<String>,
 }
 
+/// The voting screen: which voting, whose dots are being entered, which item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VotingUi {
+    pub index: usize,
+    /// An index into the answering participants.
+    pub voter: usize,
+    pub item: usize,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PrepTab {
     #[default]
@@ -210,6 +221,7 @@ pub struct App {
     pub prep: PrepUi,
     /// The agreement section selected on the agreement screen.
     pub section: usize,
+    pub voting: VotingUi,
     pub quit: bool,
 }
 
@@ -240,6 +252,7 @@ impl App {
             workshop: WorkshopUi::default(),
             prep: PrepUi::default(),
             section: 0,
+            voting: VotingUi::default(),
             quit: false,
         }
     }
@@ -291,6 +304,7 @@ impl App {
             (Screen::Workshop, _) if self.is_presenting() => Mode::Present,
             (Screen::Workshop, _) => Mode::Workshop,
             (Screen::Agreement, _) => Mode::Agreement,
+            (Screen::Voting, _) => Mode::Voting,
             (Screen::Prep, PrepTab::Details) => Mode::PrepDetails,
             (Screen::Prep, PrepTab::Participants) => Mode::PrepParticipants,
             (Screen::Prep, PrepTab::Agenda) => Mode::PrepAgenda,
@@ -361,6 +375,7 @@ impl App {
             (Mode::Workshop, c) => self.workshop_command(c),
             (Mode::Present, c) => self.present_command(c),
             (Mode::Agreement, c) => self.agreement_command(c),
+            (Mode::Voting, c) => self.voting_command(c),
             // The live view changes nothing: quitting is all there is to do.
             (Mode::Follow, Command::Quit) => self.quit_now(),
             (Mode::Follow, _) => vec![],

@@ -16,6 +16,8 @@ pub enum Mode {
     Follow,
     /// Writing the agreement.
     Agreement,
+    /// Dot voting.
+    Voting,
     Editor,
     Picker,
     Confirm,
@@ -84,6 +86,10 @@ pub enum Command {
     Export,
     OpenAgreement,
     EditHeader,
+    Prioritise,
+    AddDot,
+    RemoveDot,
+    MarkTop,
 }
 
 /// A key, as the table matches it.
@@ -116,6 +122,7 @@ const ANY: &[Mode] = &[
     M::Present,
     M::Follow,
     M::Agreement,
+    M::Voting,
     M::Editor,
     M::Picker,
     M::Confirm,
@@ -129,6 +136,7 @@ const LISTS: &[Mode] = &[
     M::Start,
     M::Workshop,
     M::Agreement,
+    M::Voting,
     M::Picker,
     M::PrepParticipants,
     M::PrepAgenda,
@@ -140,6 +148,7 @@ const NAVIGABLE: &[Mode] = &[
     M::Present,
     M::Follow,
     M::Agreement,
+    M::Voting,
     M::PrepDetails,
     M::PrepParticipants,
     M::PrepAgenda,
@@ -193,6 +202,15 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Agreement], [Key::Code(K::Char('k'))], C::ToggleDone, KeySectionDone, true),
     bind!(&[M::Agreement], [Key::Code(K::Char('h'))], C::EditHeader, KeyHeader, true),
     bind!(&[M::Agreement], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
+    bind!(&[M::Workshop], [Key::Code(K::Char('P'))], C::Prioritise, KeyPrioritise, false),
+    bind!(&[M::Voting], [Key::Code(K::Char('+')), Key::Code(K::Right)], C::AddDot, KeyAddDot, true),
+    bind!(&[M::Voting], [Key::Code(K::Char('-')), Key::Code(K::Left)], C::RemoveDot, KeyRemoveDot, true),
+    bind!(&[M::Voting], [Key::Code(K::Tab)], C::NextFocus, KeyNextVoter, true),
+    bind!(&[M::Voting], [Key::Code(K::BackTab)], C::PrevFocus, KeyPrevVoter, false),
+    bind!(&[M::Voting], [Key::Digits], C::SpeakAs(0), KeyVoter, false),
+    bind!(&[M::Voting], [Key::Code(K::Char('m'))], C::ToggleMark, KeyMark, true),
+    bind!(&[M::Voting], [Key::Code(K::Char('M'))], C::MarkTop, KeyMarkTop, true),
+    bind!(&[M::Voting], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
     bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),
     bind!(&[M::Present], [Key::Code(K::BackTab)], C::PrevSlide, KeyPrevSlide, false),
@@ -225,7 +243,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(NAVIGABLE, [Key::Code(K::Char('?'))], C::Help, KeyHelp, true),
     bind!(&[M::Help], [Key::Code(K::Esc), Key::Code(K::Char('?')), Key::Code(K::Char('q'))], C::Back, KeyCloseHelp, true),
     bind!(&[M::Workshop, M::PrepDetails, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Esc)], C::Back, KeyBack, false),
-    bind!(&[M::Start, M::Workshop, M::Present, M::Follow, M::Agreement, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('q'))], C::Quit, KeyQuit, true),
+    bind!(&[M::Start, M::Workshop, M::Present, M::Follow, M::Agreement, M::Voting, M::PrepParticipants, M::PrepAgenda], [Key::Code(K::Char('q'))], C::Quit, KeyQuit, true),
     bind!(ANY, [Key::Ctrl('c')], C::ForceQuit, KeyForceQuit, false),
 ];
 

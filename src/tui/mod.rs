@@ -13,6 +13,7 @@ mod prep;
 pub mod render;
 pub mod shell;
 pub mod theme;
+mod voting;
 mod workshop;
 
 pub use app::{Action, App, Effect};

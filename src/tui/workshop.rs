@@ -136,6 +136,7 @@ impl App {
             Command::TimerMinus => return self.change(|s| s.timer_mut(&block).extra_secs -= 60),
             Command::Prepare => self.enter_prep(),
             Command::Export => self.export_form(),
+            Command::Prioritise => return self.open_voting(&block),
             Command::OpenAgreement => {
                 self.screen = super::app::Screen::Agreement;
                 self.section = 0;

@@ -8,6 +8,7 @@ mod overlay;
 mod prep;
 mod present;
 mod start;
+mod voting;
 mod workshop;
 
 use ratatui::Frame;
@@ -46,6 +47,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Screen::Start => start::render(app, frame, body),
         Screen::Prep => prep::render(app, frame, body),
         Screen::Workshop | Screen::Follow => workshop::render(app, frame, body),
+        Screen::Voting => {
+            if let Some(session) = &app.session {
+                voting::render(app, session, frame, body);
+            }
+        }
         Screen::Agreement => {
             if let Some(session) = &app.session {
                 agreement::render(app, session, frame, body);
@@ -160,6 +166,7 @@ fn mode_name(app: &App) -> String {
         Mode::Present => Msg::ModePresent,
         Mode::Follow => Msg::ModeFollow,
         Mode::Agreement => Msg::ModeAgreement,
+        Mode::Voting => Msg::ModeVoting,
         Mode::Editor => Msg::ModeEditor,
         Mode::Picker | Mode::Confirm | Mode::Form => Msg::ModeDialog,
         Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda => Msg::ModePrep,

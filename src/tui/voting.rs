@@ -1,0 +1,128 @@
+//! Dot voting: the facilitator enters each participant's dots quickly, and the
+//! ranking (with ties, split by side) follows as they go.
+
+use super::app::{App, Effect, Screen, VotingUi};
+use super::keymap::Command;
+use crate::model::{Item, ParticipantId};
+use crate::tr;
+
+/// How many of the top items `M` marks (ties with the last one included).
+const TOP: usize = 3;
+
+impl App {
+    pub(crate) fn open_voting(&mut self, block: &str) -> Vec<Effect> {
+        let Some(session) = &self.session else {
+            return vec![];
+        };
+        let items = session.voting_items(block);
+        let (mut index, now) = (0, self.now);
+        let effects = self.change(|s| index = s.voting_for(block, items, now));
+        self.voting = VotingUi {
+            index,
+            ..VotingUi::default()
+        };
+        self.screen = Screen::Voting;
+        effects
+    }
+
+    /// The participant whose dots are being entered.
+    pub fn voter(&self) -> Option<ParticipantId> {
+        let session = self.session.as_ref()?;
+        session.answering().nth(self.voting.voter)
+    }
+
+    /// The item selected in the voting's own order.
+    pub fn voting_item(&self) -> Option<Item> {
+        let session = self.session.as_ref()?;
+        session
+            .votings()
+            .get(self.voting.index)?
+            .items
+            .get(self.voting.item)
+            .copied()
+    }
+
+    pub(crate) fn voting_command(&mut self, command: Command) -> Vec<Effect> {
+        let (voters, items) = self.session.as_ref().map_or((0, 0), |s| {
+            let items = s
+                .votings()
+                .get(self.voting.index)
+                .map_or(0, |v| v.items.len());
+            (s.answering().count(), items)
+        });
+        let v = &mut self.voting;
+        match command {
+            Command::Up => v.item = v.item.saturating_sub(1),
+            Command::Down => v.item = (v.item + 1).min(items.max(1) - 1),
+            Command::NextFocus if voters > 0 => v.voter = (v.voter + 1) % voters,
+            Command::PrevFocus if voters > 0 => v.voter = (v.voter + voters - 1) % voters,
+            Command::SpeakAs(n) if usize::from(n) <= voters => v.voter = usize::from(n) - 1,
+            Command::AddDot | Command::RemoveDot => {
+                return self.change_dots(command == Command::AddDot);
+            }
+            Command::ToggleMark => {
+                if let Some(item) = self.voting_item() {
+                    let marked = self.is_marked(item);
+                    return self
+                        .try_change(|s, now| s.mark_item(item, !marked, now))
+                        .map(|(_, e)| e)
+                        .unwrap_or_default();
+                }
+            }
+            Command::MarkTop => return self.mark_top(),
+            Command::Back => self.screen = Screen::Workshop,
+            Command::Quit => return self.quit(),
+            _ => {}
+        }
+        vec![]
+    }
+
+    pub fn is_marked(&self, item: Item) -> bool {
+        let Some(s) = &self.session else {
+            return false;
+        };
+        match item {
+            Item::Answer(id) => s.answer(id).is_some_and(|a| a.marked),
+            Item::Proposal(id) => s.proposal(id).is_some_and(|p| p.marked),
+        }
+    }
+
+    fn change_dots(&mut self, add: bool) -> Vec<Effect> {
+        let (Some(voter), Some(item), Some(session)) =
+            (self.voter(), self.voting_item(), &self.session)
+        else {
+            return vec![];
+        };
+        let index = self.voting.index;
+        let now = session.dots_on(index, voter, item);
+        let count = if add { now + 1 } else { now.saturating_sub(1) };
+        if count == now {
+            return vec![];
+        }
+        self.try_change(|s, time| s.set_dots(index, voter, item, count, time))
+            .map(|(_, e)| e)
+            .unwrap_or_default()
+    }
+
+    fn mark_top(&mut self) -> Vec<Effect> {
+        let Some(session) = &self.session else {
+            return vec![];
+        };
+        let top: Vec<Item> = session
+            .ranking(self.voting.index)
+            .into_iter()
+            .filter(|r| r.total > 0 && r.rank <= TOP)
+            .map(|r| r.item)
+            .collect();
+        let n = top.len();
+        let effects = self
+            .try_change(|s, now| {
+                top.iter()
+                    .try_for_each(|item| s.mark_item(*item, true, now))
+            })
+            .map(|(_, e)| e)
+            .unwrap_or_default();
+        self.notice = Some(tr!(self.lang, NoticeMarkedTop, n = n));
+        effects
+    }
+}
