@@ -198,3 +198,22 @@ fn the_follower_never_writes_and_takes_no_lock() {
         "Skriv",
     );
 }
+
+#[test]
+fn the_follower_shows_the_section_being_written() {
+    let mut writer = Harness::demo();
+    let path = writer.app.path.clone().unwrap();
+    let (mut app, mut shell) = follower(&path);
+    writer.press(KeyCode::Char('o'));
+    writer.press(KeyCode::Char('p'));
+    writer.press(KeyCode::Down);
+    writer.press(KeyCode::Enter);
+    writer.type_text("Visionen är vår gemensamma berättelse");
+    writer.press(KeyCode::Enter);
+    dispatch(&mut app, &mut shell, Action::Tick, start_time());
+    let wall = screen(&app);
+    assert!(
+        wall.contains("Visionen är vår gemensamma berättelse"),
+        "{wall}"
+    );
+}

@@ -232,3 +232,27 @@ fn voting_screen() {
     h.press(KeyCode::Char('+'));
     snap("voting", &h);
 }
+
+#[test]
+fn wall_shows_voting_results_and_the_section_being_written() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('+'));
+    h.press(KeyCode::Char('+'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char('6'));
+    h.press(KeyCode::Char('+'));
+    h.press(KeyCode::Char('p'));
+    snap("present_results", &h);
+
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    h.type_text("Vi leder Sjöbacka tillsammans – för invånarnas bästa.");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('p'));
+    snap("present_section", &h);
+}

@@ -33,7 +33,7 @@ pub struct Progress {
 }
 
 /// The projector's settings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Presentation {
     /// Presentation mode is on: the wall view instead of the facilitator's.
@@ -49,6 +49,9 @@ pub struct Presentation {
     pub show_side: bool,
     #[serde(default)]
     pub theme: ThemeChoice,
+    /// The agreement section on the wall (the Section slide).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
 }
 
 impl Default for Presentation {
@@ -59,6 +62,7 @@ impl Default for Presentation {
             anonymous: false,
             show_side: true,
             theme: ThemeChoice::default(),
+            section: None,
         }
     }
 }
@@ -76,14 +80,20 @@ pub enum Slide {
     Agenda,
     /// Organisation, title, date, day x of y.
     Welcome,
+    /// The latest dot voting's result, as bars.
+    Results,
+    /// The agreement section being written, large.
+    Section,
 }
 
 impl Slide {
-    pub const ALL: [Slide; 4] = [
+    pub const ALL: [Slide; 6] = [
         Slide::Question,
         Slide::Comparison,
         Slide::Agenda,
         Slide::Welcome,
+        Slide::Results,
+        Slide::Section,
     ];
 
     /// The next (`+1`) or previous (`-1`) slide, round.

@@ -8,6 +8,7 @@ use super::editor::Editor;
 use super::form::{Field, Form, Purpose};
 use super::keymap::Command;
 use crate::i18n::Msg;
+use crate::model::Slide;
 use crate::tr;
 
 // The header form's fields.
@@ -17,6 +18,29 @@ const VERSION: usize = 2;
 const NEXT_REVIEW: usize = 3;
 
 impl App {
+    /// Turns presentation mode on with `slide` (and the selected section), or off.
+    pub(crate) fn toggle_wall(&mut self, slide: Slide) -> Vec<Effect> {
+        let on = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.progress().presentation.on);
+        if on {
+            self.change(|s| s.progress_mut().presentation.on = false)
+        } else {
+            self.show_on_wall(slide)
+        }
+    }
+
+    pub(crate) fn show_on_wall(&mut self, slide: Slide) -> Vec<Effect> {
+        let section = self.selected_section();
+        self.change(|s| {
+            let p = &mut s.progress_mut().presentation;
+            p.on = true;
+            p.slide = slide;
+            p.section = section;
+        })
+    }
+
     /// The id of the selected section.
     pub(crate) fn selected_section(&self) -> Option<String> {
         let sections = &self.session.as_ref()?.program().sections;
@@ -31,8 +55,21 @@ impl App {
             .as_ref()
             .map_or(0, |s| s.program().sections.len());
         match command {
-            Command::Up => self.section = self.section.saturating_sub(1),
-            Command::Down => self.section = (self.section + 1).min(n.max(1) - 1),
+            Command::Up | Command::Down => {
+                self.section = match command {
+                    Command::Up => self.section.saturating_sub(1),
+                    _ => (self.section + 1).min(n.max(1) - 1),
+                };
+                // The wall follows the section being written.
+                let presenting = self
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.progress().presentation.on);
+                if presenting {
+                    return self.show_on_wall(Slide::Section);
+                }
+            }
+            Command::TogglePresent => return self.toggle_wall(Slide::Section),
             Command::Accept => {
                 if let (Some(id), Some(session)) = (self.selected_section(), &self.session) {
                     let text = session

@@ -270,7 +270,7 @@ impl App {
     pub fn is_presenting(&self) -> bool {
         match self.screen {
             Screen::Follow => true,
-            Screen::Workshop => self
+            Screen::Workshop | Screen::Agreement | Screen::Voting => self
                 .session
                 .as_ref()
                 .is_some_and(|s| s.progress().presentation.on),

@@ -202,6 +202,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Agreement], [Key::Code(K::Char('k'))], C::ToggleDone, KeySectionDone, true),
     bind!(&[M::Agreement], [Key::Code(K::Char('h'))], C::EditHeader, KeyHeader, true),
     bind!(&[M::Agreement], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
+    bind!(&[M::Agreement, M::Voting], [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Workshop], [Key::Code(K::Char('P'))], C::Prioritise, KeyPrioritise, false),
     bind!(&[M::Voting], [Key::Code(K::Char('+')), Key::Code(K::Right)], C::AddDot, KeyAddDot, true),
     bind!(&[M::Voting], [Key::Code(K::Char('-')), Key::Code(K::Left)], C::RemoveDot, KeyRemoveDot, true),

@@ -70,6 +70,7 @@ impl App {
                 }
             }
             Command::MarkTop => return self.mark_top(),
+            Command::TogglePresent => return self.toggle_wall(crate::model::Slide::Results),
             Command::Back => self.screen = Screen::Workshop,
             Command::Quit => return self.quit(),
             _ => {}

@@ -3,10 +3,10 @@
 //! the timer large, and none of the facilitator's controls.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Direction, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Borders, Paragraph, Wrap};
 
 use super::big;
 use crate::i18n::{Msg, long_date, text};
@@ -23,7 +23,7 @@ const MAX_CARDS: usize = 200;
 const TIMER_WIDTH: u16 = 6 * 8;
 
 pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
-    let settings = session.progress().presentation;
+    let settings = &session.progress().presentation;
     let palette = Palette::of(settings.theme);
     frame.render_widget(Block::default().style(palette.text(palette.fg)), area);
     let area = Rect::new(
@@ -37,6 +37,8 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         Slide::Comparison => comparison(app, session, &palette, frame, area),
         Slide::Agenda => agenda(app, session, &palette, frame, area),
         Slide::Welcome => welcome(app, session, &palette, frame, area),
+        Slide::Results => results(session, &palette, frame, area),
+        Slide::Section => section(session, &palette, frame, area),
     }
 }
 
@@ -279,6 +281,131 @@ fn welcome(app: &App, session: &Session, palette: &Palette, frame: &mut Frame<'_
     );
 }
 
+/// The latest dot voting of the current block (else the latest of all), as bars
+/// per item split by side, most dots first.
+fn results(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
+    let block = session
+        .current_block()
+        .map(|b| b.id.clone())
+        .unwrap_or_default();
+    let votings = session.votings();
+    let Some(index) = votings
+        .iter()
+        .rposition(|v| v.block == block)
+        .or_else(|| votings.len().checked_sub(1))
+    else {
+        return;
+    };
+    let title = session
+        .program()
+        .block(&votings[index].block)
+        .map_or_else(String::new, |b| b.title.clone());
+    let used = big::render(
+        frame,
+        Rect {
+            height: (area.height / 5).max(1),
+            ..area
+        },
+        &title,
+        palette.text(palette.accent),
+        Alignment::Left,
+    );
+    let rest = Rect {
+        y: area.y + used + 1,
+        height: area.height.saturating_sub(used + 1),
+        ..area
+    };
+    let label_width = usize::from(rest.width / 2);
+    let groups: Vec<BarGroup<'_>> = session
+        .ranking(index)
+        .into_iter()
+        .map(|r| {
+            let text: String = session
+                .item_text(r.item)
+                .unwrap_or_default()
+                .replace('\n', " ")
+                .chars()
+                .take(label_width)
+                .collect();
+            let bar = |value: u32, side: Side| {
+                Bar::default()
+                    .value(u64::from(value))
+                    .text_value(format!("{} {value}", side_symbol(Some(side))))
+                    .style(palette.side(Some(side)))
+            };
+            BarGroup::default()
+                .label(Line::styled(
+                    format!("{}. {text}", r.rank),
+                    palette.text(palette.fg),
+                ))
+                .bars(&[
+                    bar(r.politik, Side::Politik),
+                    bar(r.verksamhet, Side::Verksamhet),
+                ])
+        })
+        .collect();
+    let mut chart = BarChart::default()
+        .direction(Direction::Horizontal)
+        .bar_width(1)
+        .bar_gap(0)
+        .group_gap(1)
+        .style(palette.text(palette.fg));
+    for group in groups {
+        chart = chart.data(group);
+    }
+    frame.render_widget(chart, rest);
+}
+
+/// The agreement section being written: its title large, and the group's text
+/// (or, before there is any, the material) in bold.
+fn section(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
+    let draft = crate::agreement::compile(session);
+    let wanted = session.progress().presentation.section.clone();
+    let Some((n, section)) = draft
+        .sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| Some(&s.id) == wanted.as_ref())
+        .or_else(|| draft.sections.iter().enumerate().next())
+    else {
+        return;
+    };
+    let used = big::render(
+        frame,
+        Rect {
+            height: (area.height / 3).max(1),
+            ..area
+        },
+        &format!("{}. {}", n + 1, section.title),
+        palette.text(palette.accent),
+        Alignment::Left,
+    );
+    let rest = Rect {
+        y: area.y + used + 1,
+        height: area.height.saturating_sub(used + 1),
+        ..area
+    };
+    let lines: Vec<Line<'_>> = if section.agreed.is_empty() {
+        section
+            .items
+            .iter()
+            .map(|i| Line::styled(format!("• {}", i.text), palette.text(palette.dim)))
+            .collect()
+    } else {
+        section
+            .agreed
+            .lines()
+            .map(|l| {
+                Line::styled(
+                    l.to_string(),
+                    palette.text(palette.fg).add_modifier(Modifier::BOLD),
+                )
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+}
+
 fn side_of(session: &Session, speaker: Speaker) -> Option<Side> {
     match speaker {
         Speaker::Participant(id) => session.participant(id).map(|p| p.side),
@@ -289,7 +416,7 @@ fn side_of(session: &Session, speaker: Speaker) -> Option<Side> {
 /// What a card says about who spoke, as the room agreed: the name and side, the
 /// side only, or nothing. The group is not a person and is always named.
 fn card_title(app: &App, session: &Session, answer: &Answer) -> Option<String> {
-    let settings = session.progress().presentation;
+    let settings = &session.progress().presentation;
     let side = side_of(session, answer.speaker);
     let symbol = side_symbol(side);
     let star = if answer.marked { " ★" } else { "" };
