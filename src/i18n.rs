@@ -271,6 +271,15 @@ messages! {
     KeyNextVoter => "nästa deltagare", "next participant";
     KeyPrevVoter => "föregående deltagare", "previous participant";
     KeyVoter => "deltagare nr", "participant no.";
+    KeyPick => "välj för gruppering", "pick for grouping";
+    KeyGroup => "gruppera de valda till ett förslag", "group the picked into one proposal";
+    KeySplit => "dela upp förslaget", "split the proposal";
+    FormGroup => " Ett förslag av {n} svar ", " One proposal from {n} answers ";
+    FieldWording => "Formulering", "Wording";
+    NoticePickAnswers => "Bara svar kan väljas för gruppering; ett förslag delas upp med S.", "Only answers can be picked for grouping; a proposal is split with S.";
+    NoticePickTwo => "Välj minst två svar med x först.", "Pick at least two answers with x first.";
+    NoticeSplitWhat => "Välj ett förslag ([≡]) att dela upp.", "Select a proposal ([≡]) to split.";
+    NoticeSplitDots => "Förslaget är uppdelat; dess {n} prickar kunde inte fördelas och togs bort.", "The proposal is split; its {n} dots could not be shared out and were removed.";
     KeyMarkTop => "markera de översta", "mark the top ones";
     VotingTitle => " Prioritering: {block} ", " Prioritisation: {block} ";
     VotingVoters => " Vem röstar ", " Who votes ";

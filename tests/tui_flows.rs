@@ -591,3 +591,54 @@ fn dot_voting_from_the_keyboard() {
     h.press(KeyCode::Char('P'));
     assert_eq!(h.on_disk().votings().len(), 1);
 }
+
+#[test]
+fn grouping_similar_answers_into_a_proposal_and_splitting_it_again() {
+    let mut h = Harness::demo();
+    while h.session().current_block().unwrap().id != "gyllene-zonen" {
+        h.press(KeyCode::Left);
+    }
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('+')); // participant 1: a dot on item 1
+    h.press(KeyCode::Char('x'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char('+')); // and one on item 2
+    h.press(KeyCode::Char('x'));
+    h.press(KeyCode::Char('g'));
+    assert!(h.screen(80, 24).contains("Ett förslag av 2 svar"));
+    h.press(KeyCode::Home);
+    h.ctrl('k');
+    h.type_text("Gränsen mellan lokalfrågor och kriskommunikation");
+    h.press(KeyCode::Enter);
+    let s = h.on_disk();
+    let proposal = s.proposals().last().unwrap().clone();
+    assert_eq!(
+        proposal.text,
+        "Gränsen mellan lokalfrågor och kriskommunikation"
+    );
+    assert_eq!(proposal.sources.len(), 2);
+    let voting = s.votings().last().unwrap();
+    assert_eq!(voting.items[0], samspel::model::Item::Proposal(proposal.id));
+    assert_eq!(
+        s.score(samspel::model::Item::Proposal(proposal.id)),
+        2,
+        "the dots moved with them"
+    );
+    assert_eq!(s.answers().len(), 14, "no answer was touched");
+    assert!(h.screen(80, 24).contains("[≡]"));
+
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Char('S'));
+    let notice = h.app.notice.clone().unwrap();
+    assert!(
+        notice.contains("dess 2 prickar kunde inte fördelas"),
+        "{notice}"
+    );
+    let s = h.on_disk();
+    assert!(s.proposals().is_empty());
+    assert_eq!(
+        s.votings().last().unwrap().items.len(),
+        3,
+        "the answers are back"
+    );
+}

@@ -122,14 +122,66 @@ impl Session {
         Ok(id)
     }
 
-    /// Takes a proposal apart again: its answers stand on their own.
-    pub fn split_proposal(&mut self, id: ProposalId, now: Timestamp) {
+    /// Takes a proposal apart again: its answers stand on their own, in its place
+    /// in any voting. Dots on the proposal cannot be shared out, so they go;
+    /// returns how many.
+    pub fn split_proposal(&mut self, id: ProposalId, now: Timestamp) -> u32 {
+        let sources = self
+            .proposal(id)
+            .map(|p| p.sources.clone())
+            .unwrap_or_default();
         self.proposals.retain(|p| p.id != id);
+        let mut dropped = 0;
         for voting in &mut self.votings {
-            voting.items.retain(|i| *i != Item::Proposal(id));
+            if let Some(at) = voting.items.iter().position(|i| *i == Item::Proposal(id)) {
+                let answers = sources.iter().map(|a| Item::Answer(*a));
+                voting.items.splice(at..=at, answers);
+            }
+            dropped += voting
+                .dots
+                .iter()
+                .filter(|d| d.item == Item::Proposal(id))
+                .map(|d| d.count)
+                .sum::<u32>();
             voting.dots.retain(|d| d.item != Item::Proposal(id));
         }
         self.changed = now;
+        dropped
+    }
+
+    /// Groups answers into a proposal and puts it in their place in every voting,
+    /// each participant's dots on them moving to it (so no vote is lost).
+    pub fn group_in_votings(
+        &mut self,
+        answers: &[AnswerId],
+        text: &str,
+        now: Timestamp,
+    ) -> Result<ProposalId, ModelError> {
+        let id = self.group_answers(answers, text, now)?;
+        let grouped: Vec<Item> = answers.iter().map(|a| Item::Answer(*a)).collect();
+        for voting in &mut self.votings {
+            let Some(at) = voting.items.iter().position(|i| grouped.contains(i)) else {
+                continue;
+            };
+            voting.items.retain(|i| !grouped.contains(i));
+            voting
+                .items
+                .insert(at.min(voting.items.len()), Item::Proposal(id));
+            let mut moved: Vec<Dots> = Vec::new();
+            for d in voting.dots.iter().filter(|d| grouped.contains(&d.item)) {
+                match moved.iter_mut().find(|m| m.participant == d.participant) {
+                    Some(m) => m.count += d.count,
+                    None => moved.push(Dots {
+                        participant: d.participant,
+                        item: Item::Proposal(id),
+                        count: d.count,
+                    }),
+                }
+            }
+            voting.dots.retain(|d| !grouped.contains(&d.item));
+            voting.dots.extend(moved);
+        }
+        Ok(id)
     }
 
     pub fn set_proposal_marked(&mut self, id: ProposalId, marked: bool, now: Timestamp) {
@@ -456,6 +508,29 @@ mod tests {
     }
 
     #[test]
+    fn grouping_in_a_voting_moves_the_dots_to_the_proposal() {
+        let (mut s, p, a) = session();
+        let items: Vec<Item> = a.iter().map(|id| Item::Answer(*id)).collect();
+        let v = s.start_voting(items.clone(), 3, NOW);
+        s.set_dots(v, p[0], items[0], 1, NOW).unwrap();
+        s.set_dots(v, p[0], items[1], 2, NOW).unwrap();
+        s.set_dots(v, p[2], items[1], 1, NOW).unwrap();
+        let g = s.group_in_votings(&a[..2], "Tillsammans", NOW).unwrap();
+        let proposal = Item::Proposal(g);
+        assert_eq!(s.votings()[v].items, [proposal, items[2], items[3]]);
+        assert_eq!(s.dots_on(v, p[0], proposal), 3);
+        assert_eq!(s.dots_on(v, p[2], proposal), 1);
+        assert_eq!(s.score(proposal), 4);
+        assert_eq!(
+            s.split_proposal(g, NOW),
+            4,
+            "the proposal's dots cannot be shared out"
+        );
+        assert_eq!(s.votings()[v].items, items);
+        assert_eq!(s.dots_left(v, p[0]), 3);
+    }
+
+    #[test]
     fn grouping_and_splitting_keep_the_sources() {
         let (mut s, _, a) = session();
         let g = s
@@ -467,7 +542,7 @@ mod tests {
             "already grouped"
         );
         assert_eq!(s.proposal(g).unwrap().sources, a[..2]);
-        s.split_proposal(g, NOW);
+        assert_eq!(s.split_proposal(g, NOW), 0);
         assert_eq!(s.items_of("vad-ar-svart", false).len(), 4);
         assert_eq!(s.answers().len(), 4, "the answers were never touched");
     }

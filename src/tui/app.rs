@@ -167,13 +167,15 @@ pub struct WorkshopUi {
     pub rung: HashSet<String>,
 }
 
-/// The voting screen: which voting, whose dots are being entered, which item.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The voting screen: which voting, whose dots are being entered, which item,
+/// and the answers picked to be grouped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VotingUi {
     pub index: usize,
     /// An index into the answering participants.
     pub voter: usize,
     pub item: usize,
+    pub picked: Vec<AnswerId>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -19,6 +19,7 @@ pub enum Purpose {
     ProgramFile,
     Export,
     AgreementHeader,
+    Group,
 }
 
 pub enum Value {

@@ -90,6 +90,9 @@ pub enum Command {
     AddDot,
     RemoveDot,
     MarkTop,
+    Pick,
+    Group,
+    Split,
 }
 
 /// A key, as the table matches it.
@@ -211,6 +214,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Voting], [Key::Digits], C::SpeakAs(0), KeyVoter, false),
     bind!(&[M::Voting], [Key::Code(K::Char('m'))], C::ToggleMark, KeyMark, true),
     bind!(&[M::Voting], [Key::Code(K::Char('M'))], C::MarkTop, KeyMarkTop, true),
+    bind!(&[M::Voting], [Key::Code(K::Char('x'))], C::Pick, KeyPick, false),
+    bind!(&[M::Voting], [Key::Code(K::Char('g'))], C::Group, KeyGroup, false),
+    bind!(&[M::Voting], [Key::Code(K::Char('S'))], C::Split, KeySplit, false),
     bind!(&[M::Voting], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
     bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),

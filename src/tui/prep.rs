@@ -620,6 +620,7 @@ impl App {
                 Ok(request) => (Ok(vec![Effect::Export(request)]), 0),
                 Err(message) => (Err(message), 2),
             },
+            Purpose::Group => (self.submit_group(&form), 0),
             Purpose::AgreementHeader => match self.submit_header(&form) {
                 Ok(effects) => (Ok(effects), 0),
                 Err((message, field)) => (Err(message), field),

@@ -1,8 +1,10 @@
 //! Dot voting: the facilitator enters each participant's dots quickly, and the
 //! ranking (with ties, split by side) follows as they go.
 
-use super::app::{App, Effect, Screen, VotingUi};
+use super::app::{App, Effect, Overlay, Screen, VotingUi};
+use super::form::{Field, Form, Purpose};
 use super::keymap::Command;
+use crate::i18n::Msg;
 use crate::model::{Item, ParticipantId};
 use crate::tr;
 
@@ -70,6 +72,9 @@ impl App {
                 }
             }
             Command::MarkTop => return self.mark_top(),
+            Command::Pick => self.pick_item(),
+            Command::Group => self.group_form(),
+            Command::Split => return self.split_selected(),
             Command::TogglePresent => return self.toggle_wall(crate::model::Slide::Results),
             Command::Back => self.screen = Screen::Workshop,
             Command::Quit => return self.quit(),
@@ -103,6 +108,64 @@ impl App {
         self.try_change(|s, time| s.set_dots(index, voter, item, count, time))
             .map(|(_, e)| e)
             .unwrap_or_default()
+    }
+
+    /// Picks (or unpicks) the selected answer for grouping.
+    fn pick_item(&mut self) {
+        match self.voting_item() {
+            Some(Item::Answer(id)) => {
+                let picked = &mut self.voting.picked;
+                match picked.iter().position(|p| *p == id) {
+                    Some(i) => {
+                        picked.remove(i);
+                    }
+                    None => picked.push(id),
+                }
+            }
+            Some(Item::Proposal(_)) => self.notice = Some(tr!(self.lang, NoticePickAnswers)),
+            None => {}
+        }
+    }
+
+    fn group_form(&mut self) {
+        if self.voting.picked.len() < 2 {
+            self.notice = Some(tr!(self.lang, NoticePickTwo));
+            return;
+        }
+        let first = self
+            .voting
+            .picked
+            .first()
+            .and_then(|id| self.session.as_ref()?.answer(*id));
+        let text = first.map(|a| a.text.clone()).unwrap_or_default();
+        let fields = vec![Field::text(Msg::FieldWording, &text)];
+        let title = tr!(self.lang, FormGroup, n = self.voting.picked.len());
+        self.overlay = Some(Overlay::Form(Form::new(Purpose::Group, title, fields)));
+    }
+
+    /// Saves the grouping form: the picked answers become one proposal.
+    pub(crate) fn submit_group(&mut self, form: &Form) -> Result<Vec<Effect>, String> {
+        let picked = self.voting.picked.clone();
+        let text = form.field(0).as_text();
+        let (_, effects) = self
+            .try_change(|s, now| s.group_in_votings(&picked, &text, now))
+            .ok_or_else(|| self.notice.take().unwrap_or_default())?;
+        self.voting.picked.clear();
+        Ok(effects)
+    }
+
+    fn split_selected(&mut self) -> Vec<Effect> {
+        let Some(Item::Proposal(id)) = self.voting_item() else {
+            self.notice = Some(tr!(self.lang, NoticeSplitWhat));
+            return vec![];
+        };
+        let mut dropped = 0;
+        let now = self.now;
+        let effects = self.change(|s| dropped = s.split_proposal(id, now));
+        if dropped > 0 {
+            self.notice = Some(tr!(self.lang, NoticeSplitDots, n = dropped));
+        }
+        effects
     }
 
     fn mark_top(&mut self) -> Vec<Effect> {

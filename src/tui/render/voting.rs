@@ -10,7 +10,7 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, Borders, List, ListItem, ListState, Paragraph, Wrap,
 };
 
-use crate::model::{Session, Side};
+use crate::model::{Item, Session, Side};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::theme;
@@ -93,12 +93,17 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             let (total, p, v) = r.map_or((0, 0, 0), |r| (r.total, r.politik, r.verksamhet));
             let mine = voter.map_or(0, |id| session.dots_on(index, id, *item));
             let star = if app.is_marked(*item) { "★ " } else { "" };
+            let pick = match item {
+                Item::Answer(id) if app.voting.picked.contains(id) => "[x] ",
+                Item::Answer(_) => "[ ] ",
+                Item::Proposal(_) => "[≡] ",
+            };
             let text = session
                 .item_text(*item)
                 .unwrap_or_default()
                 .replace('\n', " ");
             ListItem::new(Line::from(vec![
-                Span::raw(format!("{:>2}. ", n + 1)),
+                Span::raw(format!("{:>2}. {pick}", n + 1)),
                 Span::styled(format!("{total:>2} ({p}/{v}) "), theme::title()),
                 Span::styled(format!("{:<4}", "●".repeat(mine as usize)), theme::marked()),
                 Span::styled(star.to_string(), theme::marked()),
