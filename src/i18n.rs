@@ -144,6 +144,10 @@ messages! {
     ModelEmptyQuestion => "Frågan är tom; skriv frågan först.", "The question is empty; write the question first.";
     ModelCannotGroup => "Bara svar från samma block som inte redan ingår i ett förslag kan grupperas.", "Only answers of one block that are not already in a proposal can be grouped.";
     ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {dots}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {dots}); take a dot away elsewhere first.";
+    ModelDotsInUse => "Någon har redan placerat {dots} prickar; färre än så går inte.", "Someone has already placed {dots} dots; it cannot be fewer.";
+    KeyMoreDots => "fler prickar per person", "more dots each";
+    KeyFewerDots => "färre prickar per person", "fewer dots each";
+    VotingDotsEach => " {n} prickar var ", " {n} dots each ";
     ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
     ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";

@@ -642,3 +642,29 @@ fn grouping_similar_answers_into_a_proposal_and_splitting_it_again() {
         "the answers are back"
     );
 }
+
+#[test]
+fn the_number_of_dots_is_settable_but_never_below_what_is_used() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Left);
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char(']'));
+    h.press(KeyCode::Char(']'));
+    assert_eq!(h.on_disk().votings()[0].dots_each, 5);
+    for _ in 0..4 {
+        h.press(KeyCode::Char('+'));
+    }
+    for _ in 0..3 {
+        h.press(KeyCode::Char('['));
+    }
+    assert_eq!(h.on_disk().votings()[0].dots_each, 4);
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("redan placerat 4 prickar")
+    );
+    assert!(h.screen(80, 24).contains("4 prickar var"));
+}

@@ -28,6 +28,8 @@ pub enum ModelError {
     CannotGroup,
     #[error("{name:?} has no dots left")]
     NoDotsLeft { name: String, dots: u32 },
+    #[error("at least {dots} dots are in use")]
+    DotsInUse { dots: u32 },
     #[error("{name:?} has answers")]
     HasAnswers { name: String },
     #[error("day 2 {day2} is not after day 1 {day1}")]
@@ -57,6 +59,7 @@ impl Localize for ModelError {
             ModelError::NoDotsLeft { name, dots } => {
                 tr!(lang, ModelNoDotsLeft, name = name, dots = dots)
             }
+            ModelError::DotsInUse { dots } => tr!(lang, ModelDotsInUse, dots = dots),
             ModelError::HasAnswers { name } => tr!(lang, ModelHasAnswers, name = name),
             ModelError::Day2BeforeDay1 { day1, day2 } => {
                 tr!(lang, ModelDay2BeforeDay1, day1 = day1, day2 = day2)

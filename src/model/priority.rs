@@ -279,6 +279,36 @@ impl Session {
         }
     }
 
+    /// Sets how many dots each participant has; never fewer than someone has
+    /// already placed.
+    pub fn set_dots_each(
+        &mut self,
+        voting: usize,
+        dots: u32,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        let v = self
+            .votings
+            .get_mut(voting)
+            .ok_or(ModelError::UnknownAnswer)?;
+        let mut most = 0;
+        for d in &v.dots {
+            let theirs: u32 = v
+                .dots
+                .iter()
+                .filter(|e| e.participant == d.participant)
+                .map(|e| e.count)
+                .sum();
+            most = most.max(theirs);
+        }
+        if dots < most.max(1) {
+            return Err(ModelError::DotsInUse { dots: most.max(1) });
+        }
+        v.dots_each = dots;
+        self.changed = now;
+        Ok(())
+    }
+
     /// Dots a participant has not placed yet.
     pub fn dots_left(&self, voting: usize, participant: ParticipantId) -> u32 {
         self.votings.get(voting).map_or(0, |v| {

@@ -93,6 +93,8 @@ pub enum Command {
     Pick,
     Group,
     Split,
+    MoreDots,
+    FewerDots,
 }
 
 /// A key, as the table matches it.
@@ -217,6 +219,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Voting], [Key::Code(K::Char('x'))], C::Pick, KeyPick, false),
     bind!(&[M::Voting], [Key::Code(K::Char('g'))], C::Group, KeyGroup, false),
     bind!(&[M::Voting], [Key::Code(K::Char('S'))], C::Split, KeySplit, false),
+    bind!(&[M::Voting], [Key::Code(K::Char(']'))], C::MoreDots, KeyMoreDots, false),
+    bind!(&[M::Voting], [Key::Code(K::Char('['))], C::FewerDots, KeyFewerDots, false),
     bind!(&[M::Voting], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
     bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),

@@ -72,6 +72,23 @@ impl App {
                 }
             }
             Command::MarkTop => return self.mark_top(),
+            Command::MoreDots | Command::FewerDots => {
+                let index = self.voting.index;
+                let each = self
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.votings().get(index))
+                    .map_or(0, |v| v.dots_each);
+                let dots = if command == Command::MoreDots {
+                    each + 1
+                } else {
+                    each.saturating_sub(1)
+                };
+                return self
+                    .try_change(|s, now| s.set_dots_each(index, dots, now))
+                    .map(|(_, e)| e)
+                    .unwrap_or_default();
+            }
             Command::Pick => self.pick_item(),
             Command::Group => self.group_form(),
             Command::Split => return self.split_selected(),

@@ -72,7 +72,8 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             .block(
                 Block::default()
                     .borders(Borders::RIGHT)
-                    .title(tr!(app.lang, VotingVoters)),
+                    .title(tr!(app.lang, VotingVoters))
+                    .title_bottom(tr!(app.lang, VotingDotsEach, n = voting.dots_each)),
             )
             .highlight_style(theme::selected()),
         voters,
