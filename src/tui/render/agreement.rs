@@ -9,12 +9,41 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 
 use super::cards::{self, Card};
 use super::workshop::{editor_height, render_editor};
-use crate::agreement::compile;
-use crate::i18n::{Msg, text};
+use crate::agreement::{Draft, compile};
+use crate::i18n::{Msg, date_text, text};
 use crate::model::Session;
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::theme;
+
+/// Parties, organisation, date, version and next review: the agreement's header.
+fn render_header(app: &App, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
+    let lang = app.lang;
+    let date = |d: Option<jiff::civil::Date>| d.map(|d| date_text(lang, d)).unwrap_or_default();
+    let parties: Vec<String> = draft.parties.iter().map(|(name, _)| name.clone()).collect();
+    let parties = if parties.is_empty() {
+        tr!(lang, NoParty)
+    } else {
+        parties.join(", ")
+    };
+    let line = Line::from(vec![
+        Span::styled(format!(" {}: ", tr!(lang, DocParties)), theme::dim()),
+        Span::styled(parties, theme::title()),
+        Span::styled(
+            format!(
+                " · {} · {} · {} {} · {}: {}",
+                draft.organisation,
+                date(draft.date),
+                tr!(lang, DocVersion),
+                draft.version,
+                tr!(lang, DocNextReview),
+                date(draft.next_review)
+            ),
+            theme::dim(),
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
+}
 
 pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let draft = compile(session);
@@ -56,8 +85,13 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         return;
     };
     let editor = editor_height(app, main.height).max(main.height / 3);
-    let [material, written] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(editor)]).areas(main);
+    let [header, material, written] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(editor),
+    ])
+    .areas(main);
+    render_header(app, &draft, frame, header);
     let status = if section.done {
         Msg::DocDone
     } else {
