@@ -40,20 +40,25 @@ impl Session {
         &self.agreement
     }
 
+    /// A section's written part, made on first use; only the program's sections.
+    fn section_mut(&mut self, section: &str) -> Result<&mut SectionText, ModelError> {
+        if self.program.section(section).is_none() {
+            return Err(ModelError::UnknownSection(section.to_string()));
+        }
+        Ok(self
+            .agreement
+            .sections
+            .entry(section.to_string())
+            .or_default())
+    }
+
     pub fn set_section_text(
         &mut self,
         section: &str,
         text: &str,
         now: Timestamp,
     ) -> Result<(), ModelError> {
-        if self.program.section(section).is_none() {
-            return Err(ModelError::UnknownSection(section.to_string()));
-        }
-        self.agreement
-            .sections
-            .entry(section.to_string())
-            .or_default()
-            .text = text.trim_end().to_string();
+        self.section_mut(section)?.text = text.trim_end().to_string();
         self.changed = now;
         Ok(())
     }
@@ -64,14 +69,7 @@ impl Session {
         done: bool,
         now: Timestamp,
     ) -> Result<(), ModelError> {
-        if self.program.section(section).is_none() {
-            return Err(ModelError::UnknownSection(section.to_string()));
-        }
-        self.agreement
-            .sections
-            .entry(section.to_string())
-            .or_default()
-            .done = done;
+        self.section_mut(section)?.done = done;
         self.changed = now;
         Ok(())
     }

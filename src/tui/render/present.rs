@@ -100,27 +100,37 @@ fn day_of(app: &App, session: &Session) -> String {
     s
 }
 
+/// Big text in the top `height` rows of `area`; returns the area below it.
+fn big_then_rest(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    height: u16,
+    text: &str,
+    style: ratatui::style::Style,
+    alignment: Alignment,
+) -> Rect {
+    let used = big::render(frame, Rect { height, ..area }, text, style, alignment);
+    Rect {
+        y: area.y + used + 1,
+        height: area.height.saturating_sub(used + 1),
+        ..area
+    }
+}
+
 fn question(app: &App, session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
     let Some(block) = session.current_block() else {
         return;
     };
     let rest = header(app, session, palette, frame, area);
     let max_question = (rest.height * 2 / 5).max(3);
-    let used = big::render(
+    let cards = big_then_rest(
         frame,
-        Rect {
-            height: max_question,
-            ..rest
-        },
+        rest,
+        max_question,
         block.prompt(),
         palette.text(palette.fg),
         Alignment::Left,
     );
-    let cards = Rect {
-        y: rest.y + used + 1,
-        height: rest.height.saturating_sub(used + 1),
-        ..rest
-    };
     let answers: Vec<&Answer> = session.answers_in(&block.id).collect();
     if answers.is_empty() && block.kind == BlockKind::Break {
         return;
@@ -133,21 +143,14 @@ fn comparison(app: &App, session: &Session, palette: &Palette, frame: &mut Frame
         return;
     };
     let rest = header(app, session, palette, frame, area);
-    let used = big::render(
+    let below = big_then_rest(
         frame,
-        Rect {
-            height: (rest.height / 4).max(2),
-            ..rest
-        },
+        rest,
+        (rest.height / 4).max(2),
         block.prompt(),
         palette.text(palette.fg),
         Alignment::Left,
     );
-    let below = Rect {
-        y: rest.y + used + 1,
-        height: rest.height.saturating_sub(used + 1),
-        ..rest
-    };
     let columns = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
         .spacing(2)
         .split(below);
@@ -300,21 +303,14 @@ fn results(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Re
         .program()
         .block(&votings[index].block)
         .map_or_else(String::new, |b| b.title.clone());
-    let used = big::render(
+    let rest = big_then_rest(
         frame,
-        Rect {
-            height: (area.height / 5).max(1),
-            ..area
-        },
+        area,
+        (area.height / 5).max(1),
         &title,
         palette.text(palette.accent),
         Alignment::Left,
     );
-    let rest = Rect {
-        y: area.y + used + 1,
-        height: area.height.saturating_sub(used + 1),
-        ..area
-    };
     let label_width = usize::from(rest.width / 2);
     let groups: Vec<BarGroup<'_>> = session
         .ranking(index)
@@ -370,21 +366,14 @@ fn section(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Re
     else {
         return;
     };
-    let used = big::render(
+    let rest = big_then_rest(
         frame,
-        Rect {
-            height: (area.height / 3).max(1),
-            ..area
-        },
+        area,
+        (area.height / 3).max(1),
         &format!("{}. {}", n + 1, section.title),
         palette.text(palette.accent),
         Alignment::Left,
     );
-    let rest = Rect {
-        y: area.y + used + 1,
-        height: area.height.saturating_sub(used + 1),
-        ..area
-    };
     let lines: Vec<Line<'_>> = if section.agreed.is_empty() {
         section
             .items
