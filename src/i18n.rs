@@ -102,7 +102,10 @@ messages! {
     CliAddAnswerMark => "Markera svaret för överenskommelsen", "Mark the answer for the agreement";
     CliAddAnswerText => "Svarets text (- läser från standard in)", "The answer's text (- reads standard input)";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
-    CliExportFormat => "Format: json, csv, agreement-md eller agreement-docx", "Format: json, csv, agreement-md or agreement-docx";
+    CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md eller agreement-docx", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md or agreement-docx";
+    CliExportDay => "I minnesanteckningarna: bara den här dagen (1 eller 2)", "In the session notes: this day only (1 or 2)";
+    CliErrDayNotNotes => "--day gäller bara minnesanteckningarna (notes-md, notes-docx, notes-txt).", "--day applies to the session notes only (notes-md, notes-docx, notes-txt).";
+    CliErrNoSuchDay => "Sessionen har ingen dag {n}; den har {of}.", "The session has no day {n}; it has {of}.";
     CliExportSources => "I överenskommelsen: underlaget från workshopen och vem som sa vad", "In the agreement: the workshop material and who said what";
     CliExportOut => "Filen som ska skrivas", "The file to write";
     CliExportAnonymous => "Utan deltagarnas namn", "Without the participants' names";
@@ -267,6 +270,11 @@ messages! {
     FormatCsv => "Svaren, en rad per svar (CSV)", "The answers, one row each (CSV)";
     FormatAgreementMd => "Överenskommelsen (Markdown)", "The agreement (Markdown)";
     FormatAgreementDocx => "Överenskommelsen (Word)", "The agreement (Word)";
+    FormatNotesMd => "Minnesanteckningarna (Markdown)", "The session notes (Markdown)";
+    FormatNotesDocx => "Minnesanteckningarna (Word)", "The session notes (Word)";
+    FormatNotesTxt => "Minnesanteckningarna (text för e-post)", "The session notes (text for e-mail)";
+    FieldDays => "Dagar", "Days";
+    AllDays => "Alla dagar", "All days";
     ConfirmReplace => "{file} finns redan. Skriva över den?", "{file} already exists. Overwrite it?";
     KeyExport => "exportera", "export";
     KeyPrioritise => "prioritera (prickar)", "prioritise (dots)";
@@ -366,6 +374,27 @@ messages! {
     DocBy => "Senast", "By";
     DocReviewBy => "Överenskommelsen följs upp senast {date}, och därefter varje år, efter varje val och när ordförande eller direktör byts.", "The agreement is reviewed by {date}, and then every year, after every election and whenever the chair or the director changes.";
     DocEvaluationQuestions => "Frågor vid den årliga uppföljningen", "Questions for the annual review";
+    NotesTitle => "Minnesanteckningar", "Session notes";
+    NotesFacilitator => "Processledare", "Facilitator";
+    NotesParticipants => "Deltagare", "Participants";
+    NotesObservers => "Observatörer", "Observers";
+    NotesQuestion => "Fråga", "Question";
+    NotesMarked => "till överenskommelsen", "for the agreement";
+    NotesNoAnswers => "Inga svar antecknade.", "No answers noted.";
+    NotesProposals => "Sammanfattade förslag", "Merged proposals";
+    NotesVoting => "Prioritering, {n} prickar var", "Prioritisation, {n} dots each";
+    NotesRank => "Plats", "Rank";
+    NotesItem => "Förslag", "Proposal";
+    NotesDots => "Prickar", "Dots";
+    NotesDotsCount => "{n} prickar", "{n} dots";
+    NotesSchedule => "Tidsplan och utfall", "Plan and actual time";
+    NotesTime => "Tid", "Time";
+    NotesBlock => "Block", "Block";
+    NotesPlanned => "Planerat", "Planned";
+    NotesActual => "Faktiskt", "Actual";
+    NotesActions => "Uppdrag", "Action items";
+    NotesFromBlock => "Från", "From";
+    Minutes => "{n} min", "{n} min";
 
     // ---- keys: what each does, for the footer and the help screen
     KeySaveAnswer => "spara", "save";

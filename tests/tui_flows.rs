@@ -426,15 +426,15 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     let out = tempfile::tempdir().unwrap();
     h.app.export_dir = out.path().to_path_buf();
     h.press(KeyCode::Char('e'));
-    assert!(h.screen(80, 24).contains("Överenskommelsen (Word)"));
+    assert!(h.screen(80, 24).contains("Minnesanteckningarna (Word)"));
     h.press(KeyCode::Enter);
     let file = out
         .path()
-        .join("sjobacka-kommun-2026-03-12-overenskommelse.docx");
+        .join("sjobacka-kommun-2026-03-12-minnesanteckningar.docx");
     assert!(file.exists());
     let notice = h.app.notice.clone().unwrap();
     assert!(
-        notice.contains("Exporten är skriven") && notice.contains("overenskommelse.docx"),
+        notice.contains("Exporten är skriven") && notice.contains("minnesanteckningar.docx"),
         "{notice}"
     );
     // Again: it asks; 'n' keeps the file, 'j' replaces it.
@@ -445,8 +445,10 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     h.press(KeyCode::Char('n'));
     assert_eq!(std::fs::read(&file).unwrap(), b"old");
     h.press(KeyCode::Char('e'));
-    h.press(KeyCode::Right);
-    h.press(KeyCode::Right); // the answers as CSV
+    for _ in 0..5 {
+        h.press(KeyCode::Right); // to the answers as CSV
+    }
+    h.press(KeyCode::Tab);
     h.press(KeyCode::Tab);
     h.press(KeyCode::Char(' ')); // without names
     h.press(KeyCode::Enter);
@@ -458,6 +460,39 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('j'));
     assert_ne!(std::fs::read(&file).unwrap(), b"old", "replaced after yes");
+}
+
+#[test]
+fn notes_of_one_day_without_names_as_text_for_an_email() {
+    let mut h = Harness::demo();
+    let out = tempfile::tempdir().unwrap();
+    h.app.export_dir = out.path().to_path_buf();
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Right); // the notes as text
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Right); // day 2
+    assert!(h.screen(80, 24).contains("Dag 2"));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Char(' ')); // without names
+    h.press(KeyCode::Enter);
+    let file = out
+        .path()
+        .join("sjobacka-kommun-2026-03-12-dag2-minnesanteckningar.txt");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("DAG 2 – FREDAG 13 MARS 2026"), "{text}");
+    assert!(!text.contains("DAG 1 –"), "day 2 only: {text}");
+    for p in h.session().participants() {
+        assert!(!text.contains(&p.name), "{} named", p.name);
+    }
+    assert!(
+        h.app
+            .notice
+            .clone()
+            .unwrap()
+            .contains(&file.display().to_string())
+    );
 }
 
 #[test]

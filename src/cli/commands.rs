@@ -278,6 +278,8 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
         anonymous: args.anonymous,
         lang,
         sources: args.sources,
+        day: export_day(&session, &args, lang)?,
+        now: Timestamp::now(),
     };
     let bytes =
         export::render(&session, args.format, &options).map_err(|e| Failure::of(&e, lang))?;
@@ -294,6 +296,26 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
             _ => StoreError::io(&args.out, store::IoAction::Write, &e),
         })
     })
+}
+
+/// The day `--day` asks for (0 is day 1), if it exists and the format has days.
+fn export_day(session: &Session, args: &ExportArgs, lang: Lang) -> Result<Option<usize>, Failure> {
+    let Some(day) = args.day else {
+        return Ok(None);
+    };
+    if !args.format.is_notes() {
+        return Err(Failure::usage(tr!(lang, CliErrDayNotNotes)));
+    }
+    let days = session.program().days.len();
+    if usize::from(day) > days {
+        return Err(Failure::usage(tr!(
+            lang,
+            CliErrNoSuchDay,
+            n = day,
+            of = program_size(session.program(), lang).0
+        )));
+    }
+    Ok(Some(usize::from(day) - 1))
 }
 
 /// "2 dagar", "17 block".

@@ -65,6 +65,7 @@ fn help_text(command: &str, arg: Option<&str>) -> Option<Msg> {
         ("export", Some("anonymous")) => Msg::CliExportAnonymous,
         ("export", Some("force")) => Msg::CliExportForce,
         ("export", Some("sources")) => Msg::CliExportSources,
+        ("export", Some("day")) => Msg::CliExportDay,
         ("programs", None) => Msg::CliPrograms,
         ("check-program", None) => Msg::CliCheckProgram,
         ("check-program", Some("file")) => Msg::CliCheckProgramFile,

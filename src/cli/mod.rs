@@ -98,6 +98,8 @@ struct ExportArgs {
     anonymous: bool,
     #[arg(long)]
     sources: bool,
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    day: Option<u16>,
     #[arg(long)]
     force: bool,
 }

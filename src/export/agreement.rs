@@ -63,16 +63,9 @@ pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
         }
         if !section.actions.is_empty() {
             line("");
-            line(&format!(
-                "| {} | {} | {} |",
-                tr!(lang, FieldWhat),
-                tr!(lang, FieldWho),
-                tr!(lang, DocBy)
-            ));
-            line("|---|---|---|");
-            for [what, who, due] in action_rows(session, section, options) {
-                let cells = [what, who, due].map(|c| markdown::cell(&c));
-                line(&format!("| {} | {} | {} |", cells[0], cells[1], cells[2]));
+            let (head, rows) = action_table(session, section, options);
+            for row in markdown::table(&head, &rows) {
+                line(&row);
             }
         }
         if section.evaluation {
@@ -99,7 +92,7 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
     let lang = options.lang;
     let stamp = tr!(lang, DocDraftStamp);
     let footer = format!("{} – {}", tr!(lang, DocAgreement), draft.organisation);
-    let mut doc = Doc::new(&stamp, &footer)
+    let mut doc = Doc::new(Some(&stamp), &footer)
         .title(&format!("{}: {}", tr!(lang, DocAgreement), draft.title))
         .warning(&stamp);
     let header: Vec<Vec<String>> = header_fields(&draft, options)
@@ -133,11 +126,7 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
             doc = doc.italic(&tr!(lang, DocNothingYet));
         }
         if !section.actions.is_empty() {
-            let head = [tr!(lang, FieldWhat), tr!(lang, FieldWho), tr!(lang, DocBy)];
-            let rows: Vec<Vec<String>> = action_rows(session, section, options)
-                .into_iter()
-                .map(Vec::from)
-                .collect();
+            let (head, rows) = action_table(session, section, options);
             doc = doc.table(Some(&head), &rows);
         }
         if section.evaluation {
@@ -172,19 +161,23 @@ fn sources(session: &Session, item: &DraftItem, options: &Options) -> Option<Str
     })
 }
 
-/// The action items as rows: what, who, by when.
-fn action_rows(session: &Session, section: &DraftSection, options: &Options) -> Vec<[String; 3]> {
-    section
+/// The action items as a table: what, who, by when.
+fn action_table(
+    session: &Session,
+    section: &DraftSection,
+    options: &Options,
+) -> ([String; 3], Vec<Vec<String>>) {
+    let lang = options.lang;
+    let head = [tr!(lang, FieldWhat), tr!(lang, FieldWho), tr!(lang, DocBy)];
+    let rows = section
         .actions
         .iter()
         .map(|a| {
-            let due = a
-                .due
-                .map(|d| date_text(options.lang, d))
-                .unwrap_or_default();
-            [a.what.clone(), who_label(session, &a.who, options), due]
+            let due = a.due.map(|d| date_text(lang, d)).unwrap_or_default();
+            vec![a.what.clone(), who_label(session, &a.who, options), due]
         })
-        .collect()
+        .collect();
+    (head, rows)
 }
 
 /// The header's fields: organisation, parties, date, version, next review.
@@ -215,11 +208,9 @@ fn header_fields(draft: &Draft, options: &Options) -> Vec<(String, String)> {
 
 /// The header as a Markdown table.
 fn header_rows(draft: &Draft, options: &Options) -> Vec<String> {
-    let mut out = vec!["| | |".to_string(), "|---|---|".to_string()];
-    out.extend(
-        header_fields(draft, options)
-            .iter()
-            .map(|(k, v)| format!("| {k} | {} |", markdown::cell(v))),
-    );
-    out
+    let rows: Vec<Vec<String>> = header_fields(draft, options)
+        .into_iter()
+        .map(|(k, v)| vec![k, v])
+        .collect();
+    markdown::table(&[String::new(), String::new()], &rows)
 }

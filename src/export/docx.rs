@@ -19,12 +19,9 @@ pub struct Doc {
     docx: Docx,
 }
 
-/// Text as Word may hold it: XML cannot carry most control characters, so they
-/// go (a tab stays a tab); line breaks are handled by the callers.
+/// Text as Word may hold it: XML cannot carry most control characters.
 fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || *c == '\t')
-        .collect()
+    super::printable(text)
 }
 
 /// A run per line of `text`, with line breaks between them.
@@ -47,10 +44,22 @@ fn runs(paragraph: Paragraph, text: &str, bold: bool, italic: bool) -> Paragraph
     paragraph
 }
 
+fn labelled(paragraph: Paragraph, label: &str, text: &str, note: Option<&str>) -> Paragraph {
+    let mut p = paragraph;
+    if !label.is_empty() {
+        p = p.add_run(Run::new().add_text(format!("{}: ", clean(label))).bold());
+    }
+    p = runs(p, text, false, false);
+    if let Some(note) = note {
+        p = p.add_run(Run::new().add_text(format!(" ({})", clean(note))).italic());
+    }
+    p
+}
+
 impl Doc {
-    /// A document whose every page says `header` at the top (e.g. "UTKAST") and
-    /// `footer` with the page number at the bottom.
-    pub fn new(header: &str, footer: &str) -> Doc {
+    /// A document whose every page says `warning` at the top (e.g. "UTKAST"), if
+    /// given, and `footer` with the page number at the bottom.
+    pub fn new(warning: Option<&str>, footer: &str) -> Doc {
         let heading = |id: &str, name: &str, size: usize, level: usize| {
             Style::new(id, StyleType::Paragraph)
                 .name(name)
@@ -84,15 +93,9 @@ impl Doc {
             .add_style(heading("Title", "Title", 40, 0).outline_lvl(0))
             .add_style(heading("Heading1", "heading 1", 30, 0))
             .add_style(heading("Heading2", "heading 2", 25, 1))
+            .add_style(heading("Heading3", "heading 3", 23, 2))
             .add_abstract_numbering(bullets)
             .add_numbering(Numbering::new(BULLETS, BULLETS))
-            .header(
-                Header::new().add_paragraph(
-                    Paragraph::new()
-                        .align(AlignmentType::Right)
-                        .add_run(Run::new().add_text(clean(header)).bold().color(WARNING)),
-                ),
-            )
             .footer(
                 Footer::new().add_paragraph(
                     Paragraph::new()
@@ -101,6 +104,16 @@ impl Doc {
                         .add_page_num(PageNum::new()),
                 ),
             );
+        let docx = match warning {
+            Some(text) => docx.header(
+                Header::new().add_paragraph(
+                    Paragraph::new()
+                        .align(AlignmentType::Right)
+                        .add_run(Run::new().add_text(clean(text)).bold().color(WARNING)),
+                ),
+            ),
+            None => docx,
+        };
         Doc { docx }
     }
 
@@ -114,7 +127,11 @@ impl Doc {
     }
 
     pub fn heading(self, level: usize, text: &str) -> Doc {
-        let style = if level <= 1 { "Heading1" } else { "Heading2" };
+        let style = match level {
+            0 | 1 => "Heading1",
+            2 => "Heading2",
+            _ => "Heading3",
+        };
         self.add(runs(Paragraph::new().style(style), text, false, false))
     }
 
@@ -139,6 +156,18 @@ impl Doc {
     pub fn bullet(self, text: &str) -> Doc {
         let p = Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
         self.add(runs(p, text, false, false))
+    }
+
+    /// A bullet that starts with a bold "label: " and may end with an italic
+    /// "(note)", e.g. who said it and that it is marked for the agreement.
+    pub fn labelled_bullet(self, label: &str, text: &str, note: Option<&str>) -> Doc {
+        let p = Paragraph::new().numbering(NumberingId::new(BULLETS), IndentLevel::new(0));
+        self.add(labelled(p, label, text, note))
+    }
+
+    /// A paragraph that starts with a bold "label: ".
+    pub fn labelled_para(self, label: &str, text: &str) -> Doc {
+        self.add(labelled(Paragraph::new(), label, text, None))
     }
 
     /// A table; with `header`, its first row is bold.

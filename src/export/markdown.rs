@@ -15,8 +15,20 @@ pub fn cell(input: &str) -> String {
     input.lines().map(line).collect::<Vec<_>>().join("<br>")
 }
 
+/// A table: a head row and rows, every cell escaped.
+pub fn table(head: &[String], rows: &[Vec<String>]) -> Vec<String> {
+    let row = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| cell(c)).collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    let mut out = vec![row(head), format!("|{}", "---|".repeat(head.len()))];
+    out.extend(rows.iter().map(|r| row(r)));
+    out
+}
+
 fn line(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
+    let input = super::printable(input);
     for (i, c) in input.trim_end().chars().enumerate() {
         let special_anywhere = matches!(
             c,

@@ -5,6 +5,7 @@ mod csv;
 pub mod docx;
 mod json;
 pub mod markdown;
+pub mod notes;
 
 use crate::i18n::Lang;
 use crate::model::{Session, Speaker};
@@ -21,11 +22,20 @@ pub enum Format {
     AgreementMd,
     // The draft agreement as a Word document.
     AgreementDocx,
+    // The session notes (minnesanteckningar) in Markdown.
+    NotesMd,
+    // The session notes as a Word document.
+    NotesDocx,
+    // The session notes as plain text for an e-mail.
+    NotesTxt,
 }
 
 impl Format {
     /// In the order the export dialog offers them.
-    pub const ALL: [Format; 4] = [
+    pub const ALL: [Format; 7] = [
+        Format::NotesDocx,
+        Format::NotesMd,
+        Format::NotesTxt,
         Format::AgreementDocx,
         Format::AgreementMd,
         Format::Csv,
@@ -38,6 +48,9 @@ impl Format {
             Format::Csv => crate::i18n::Msg::FormatCsv,
             Format::AgreementMd => crate::i18n::Msg::FormatAgreementMd,
             Format::AgreementDocx => crate::i18n::Msg::FormatAgreementDocx,
+            Format::NotesMd => crate::i18n::Msg::FormatNotesMd,
+            Format::NotesDocx => crate::i18n::Msg::FormatNotesDocx,
+            Format::NotesTxt => crate::i18n::Msg::FormatNotesTxt,
         };
         crate::i18n::text(lang, msg).to_string()
     }
@@ -49,7 +62,15 @@ impl Format {
             Format::Csv => format!("{stem}-svar.csv"),
             Format::AgreementMd => format!("{stem}-overenskommelse.md"),
             Format::AgreementDocx => format!("{stem}-overenskommelse.docx"),
+            Format::NotesMd => format!("{stem}-minnesanteckningar.md"),
+            Format::NotesDocx => format!("{stem}-minnesanteckningar.docx"),
+            Format::NotesTxt => format!("{stem}-minnesanteckningar.txt"),
         }
+    }
+
+    /// The formats that honour the day filter.
+    pub fn is_notes(self) -> bool {
+        matches!(self, Format::NotesMd | Format::NotesDocx | Format::NotesTxt)
     }
 }
 
@@ -76,6 +97,10 @@ pub struct Options {
     pub lang: Lang,
     /// In the agreement: the workshop material under each section, with who said it.
     pub sources: bool,
+    /// In the notes: only this day (0 is day 1); `None` for all days.
+    pub day: Option<usize>,
+    /// When the export is made: a block's timer still running counts until then.
+    pub now: jiff::Timestamp,
 }
 
 /// The bytes of the export.
@@ -89,6 +114,12 @@ pub fn render(
         Format::Csv => csv::render(session, options),
         Format::AgreementMd => agreement::to_markdown(session, options),
         Format::AgreementDocx => return agreement::to_docx(session, options),
+        Format::NotesMd => notes::to_markdown(&notes::compile(session, options), options.lang),
+        Format::NotesTxt => notes::to_text(&notes::compile(session, options), options.lang),
+        Format::NotesDocx => {
+            let notes = notes::compile(session, options);
+            return notes::to_docx(&notes, &session.organisation, options.lang);
+        }
     })
 }
 
@@ -115,4 +146,13 @@ pub fn speaker_label(session: &Session, speaker: Speaker, options: &Options) -> 
         }
         _ => session.speaker_name(speaker, options.lang),
     }
+}
+
+/// Text without control characters (line breaks and tabs stay): no answer can
+/// carry an escape sequence into a document, a mail client or a terminal that
+/// shows the file.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
 }

@@ -241,6 +241,18 @@ impl Session {
         &self.votings
     }
 
+    /// The block a voting belongs to: the one it was held in, or, for a voting
+    /// started outside any block, the block of its first item.
+    pub fn voting_block<'a>(&'a self, voting: &'a Voting) -> Option<&'a str> {
+        if !voting.block.is_empty() {
+            return Some(&voting.block);
+        }
+        voting.items.iter().find_map(|&item| match item {
+            Item::Answer(id) => self.answer(id).map(|a| a.block.as_str()),
+            Item::Proposal(id) => self.proposal(id).map(|p| p.block.as_str()),
+        })
+    }
+
     /// The voting held for `block`, continued with any new `items`, or a new one.
     pub fn voting_for(&mut self, block: &str, items: Vec<Item>, now: Timestamp) -> usize {
         match self.votings.iter().rposition(|v| v.block == block) {

@@ -66,6 +66,10 @@ pub struct ExportRequest {
     pub path: PathBuf,
     pub format: crate::export::Format,
     pub anonymous: bool,
+    /// In the notes: only this day (0 is day 1).
+    pub day: Option<usize>,
+    /// When it was asked for: a running timer counts until then.
+    pub now: Timestamp,
     pub replace: bool,
 }
 

@@ -11,8 +11,9 @@ use crate::store::slugify;
 use crate::tr;
 
 const FORMAT: usize = 0;
-const ANONYMOUS: usize = 1;
-const FOLDER: usize = 2;
+const DAYS: usize = 1;
+const ANONYMOUS: usize = 2;
+const FOLDER: usize = 3;
 
 impl App {
     pub(crate) fn export_form(&mut self) {
@@ -23,6 +24,7 @@ impl App {
         let formats = Format::ALL.iter().map(|f| f.label(self.lang)).collect();
         let fields = vec![
             Field::choice(Msg::FieldFormat, formats, 0),
+            Field::choice(Msg::FieldDays, self.day_choices(), 0),
             Field::toggle(Msg::FieldAnonymous, anonymous),
             Field::text(Msg::FieldFolder, &self.export_dir.display().to_string()),
         ];
@@ -37,10 +39,16 @@ impl App {
             return Err(tr!(self.lang, NoticeNoPath));
         }
         let format = Format::ALL[form.field(FORMAT).index().min(Format::ALL.len() - 1)];
+        // The first choice is all days; the others are the days in order.
+        let day = form.field(DAYS).index().checked_sub(1);
+        let day = day.filter(|_| format.is_notes());
         let stem = self.session.as_ref().map_or_else(String::new, |s| {
             let mut stem = slugify(&s.organisation);
-            if let Some(day) = s.day1() {
-                stem.push_str(&format!("-{day}"));
+            if let Some(date) = s.day1() {
+                stem.push_str(&format!("-{date}"));
+            }
+            if let Some(d) = day {
+                stem.push_str(&format!("-dag{}", d + 1));
             }
             stem
         });
@@ -48,8 +56,20 @@ impl App {
             path: PathBuf::from(folder).join(format.file_name(&stem)),
             format,
             anonymous: form.field(ANONYMOUS).is_on(),
+            day,
+            now: self.now,
             replace: false,
         })
+    }
+
+    /// "Alla dagar", then each day of the program: what the notes can cover.
+    fn day_choices(&self) -> Vec<String> {
+        let days = self.session.as_ref().map_or(1, |s| s.program().days.len());
+        let mut choices = vec![tr!(self.lang, AllDays)];
+        if days > 1 {
+            choices.extend((1..=days).map(|n| tr!(self.lang, Day, n = n)));
+        }
+        choices
     }
 
     pub(crate) fn exported(&mut self, result: Result<PathBuf, ExportFailure>) -> Vec<Effect> {

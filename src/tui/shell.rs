@@ -119,6 +119,8 @@ impl Shell {
             anonymous: request.anonymous,
             lang: self.lang,
             sources: false,
+            day: request.day,
+            now: request.now,
         };
         let bytes = crate::export::render(session, request.format, &options)
             .map_err(|e| ExportFailure::Other(e.localize(self.lang)))?;

@@ -3,6 +3,7 @@
 #![allow(dead_code)] // each test crate uses a different part of this module
 
 pub mod app;
+pub mod documents;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
