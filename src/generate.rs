@@ -4,7 +4,10 @@
 
 use jiff::{SignedDuration, Timestamp, civil::Date};
 
-use crate::model::{NewParticipant, Program, Session, Side, Speaker};
+use crate::model::{
+    AnswerId, BlockKind, DEFAULT_DOTS, NewParticipant, ParticipantId, Program, Session, Side,
+    Speaker,
+};
 
 const FIRST_NAMES: [&str; 12] = [
     "Åsa",
@@ -136,5 +139,43 @@ pub fn session(
             start,
         );
     }
+    work_of_the_day(&mut s, &ids, &mut rng, start);
     s
+}
+
+/// What a worked day leaves besides answers: a proposal grouped from answers,
+/// a dot voting on the prioritisation block, and timers that ran.
+fn work_of_the_day(s: &mut Session, ids: &[ParticipantId], rng: &mut Rng, at: Timestamp) {
+    let blocks: Vec<(String, BlockKind, u32)> = s
+        .program()
+        .blocks()
+        .map(|(_, b)| (b.id.clone(), b.kind, b.minutes))
+        .collect();
+    if let Some((block, ..)) = blocks.iter().find(|(_, k, _)| *k == BlockKind::Question) {
+        let some: Vec<AnswerId> = s.answers_in(block).take(3).map(|a| a.id).collect();
+        if let Ok(p) = s.group_answers(&some, "Ett gemensamt förslag från gruppen", at) {
+            s.set_proposal_marked(p, true, at);
+        }
+    }
+    if let Some((block, ..)) = blocks
+        .iter()
+        .find(|(_, k, _)| *k == BlockKind::Prioritisation)
+    {
+        let items = s.voting_items(block);
+        let voting = s.voting_for(block, items.clone(), at);
+        for &who in ids {
+            for _ in 0..DEFAULT_DOTS {
+                let Some(&item) = items.get(rng.below(items.len())) else {
+                    break;
+                };
+                let placed = s.dots_on(voting, who, item);
+                let _ = s.set_dots(voting, who, item, placed + 1, at);
+            }
+        }
+    }
+    for (block, _, minutes) in blocks.iter().take(blocks.len() / 2) {
+        let planned = i64::from(*minutes) * 60;
+        let spread = i64::try_from(rng.below(600)).unwrap_or(0) - 300;
+        s.timer_mut(block).elapsed_secs = (planned + spread).max(60);
+    }
 }

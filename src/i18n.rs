@@ -85,6 +85,11 @@ messages! {
     CliOpen => "Öppna en session i appen", "Open a session in the app";
     CliOpenBlock => "Börja vid blocket med det här id:t", "Start at the block with this id";
     CliDemo => "Öppna en ny kopia av demosessionen", "Open a fresh copy of the demo session";
+    CliDemoGenerate => "Skriv en genererad tvådagarssession till en fil i stället för att öppna appen (för prestandamätning)", "Write a generated two-day session to a file instead of opening the app (for benchmarks)";
+    CliDemoParticipants => "Antal deltagare i den genererade sessionen", "Number of participants in the generated session";
+    CliDemoAnswers => "Antal svar i den genererade sessionen", "Number of answers in the generated session";
+    CliDemoOrg => "Organisationens namn i den genererade sessionen", "The organisation's name in the generated session";
+    CliDemoOut => "Filen som ska skrivas", "The file to write";
     CliNew => "Skapa en ny session från ett program och skriv ut sökvägen till den", "Create a new session from a program and print its path";
     CliNewProgram => "Programmets id (se `samspel programs`) eller en programfil", "The program's id (see `samspel programs`) or a program file";
     CliNewOrg => "Kommunen, regionen eller organisationen", "The municipality, region or organisation";

@@ -643,3 +643,45 @@ fn the_app_without_a_terminal_says_so() {
         );
     }
 }
+
+#[test]
+fn demo_generate_writes_a_large_worked_session() {
+    let env = Env::new();
+    let path = env.path().join("stor.samspel.json");
+    let file = path.to_str().unwrap();
+    let args = [
+        "demo",
+        "--generate",
+        "--participants",
+        "50",
+        "--answers",
+        "3000",
+        "--org",
+        "Storby kommun",
+        "--out",
+        file,
+    ];
+    assert_eq!(env.ok(&args).trim(), file, "prints the path only");
+    let s = samspel::store::load(&path).unwrap();
+    assert_eq!(s.organisation, "Storby kommun");
+    assert_eq!(s.program().days.len(), 2);
+    assert_eq!(s.participants().len(), 50);
+    assert_eq!(s.answers().len(), 3000);
+    assert!(s.answers().iter().any(|a| a.marked));
+    assert!(s.answers().iter().any(|a| a.text.contains('å')));
+    assert!(!s.proposals().is_empty());
+    assert!(s.votings().iter().any(|v| !v.dots.is_empty()));
+    assert!(!s.action_items().is_empty());
+    assert!(s.progress().timers.values().any(|t| t.elapsed_secs > 0));
+
+    let again = env.run(&args);
+    assert_eq!(again.status.code(), Some(1), "an existing file is kept");
+    let mut forced = args.to_vec();
+    forced[5] = "10";
+    forced.push("--force");
+    env.ok(&forced);
+    assert_eq!(samspel::store::load(&path).unwrap().answers().len(), 10);
+    for wrong in [&["demo", "--generate"][..], &["demo", "--answers", "5"][..]] {
+        assert_eq!(env.run(wrong).status.code(), Some(2), "{wrong:?}");
+    }
+}

@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 
 use jiff::{Timestamp, civil::Date, tz::TimeZone};
 
-use super::{AddAnswerArgs, Command, ExportArgs, Failure, NewArgs};
+use super::{AddAnswerArgs, Command, DemoArgs, ExportArgs, Failure, NewArgs};
 use crate::export::{self, Options};
 use crate::i18n::{Lang, Localize, Quoted, long_date};
 use crate::model::{NewParticipant, Program, Session, Side, clock};
@@ -34,7 +34,18 @@ pub fn dispatch(
             let session = store.resolve(&session).map_err(|e| Failure::of(&e, lang))?;
             app(store, Target::Open { session, block })
         }
-        Command::Demo => app(store()?, Target::Demo),
+        Command::Demo(DemoArgs {
+            generate: true,
+            participants,
+            answers,
+            org,
+            out: Some(path),
+            force,
+        }) => {
+            let size = (participants, answers);
+            generate(&path, size, &org, force, lang, out)
+        }
+        Command::Demo(_) => app(store()?, Target::Demo),
         Command::Present { session } => {
             let store = store()?;
             let session = store.resolve(&session).map_err(|e| Failure::of(&e, lang))?;
@@ -296,6 +307,30 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
             _ => StoreError::io(&args.out, store::IoAction::Write, &e),
         })
     })
+}
+
+/// Writes a generated two-day session (for benchmarks and trials) and prints its path.
+fn generate(
+    path: &std::path::Path,
+    (participants, answers): (u32, u32),
+    org: &str,
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Outcome {
+    let fail = |e: StoreError| Failure::of(&e, lang);
+    let program = programs::built_in("skr-tva-dagar")
+        .and_then(Result::ok)
+        .ok_or_else(|| Failure::usage(tr!(lang, CliErrUnknownProgram, id = "skr-tva-dagar")))?;
+    let count = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+    let session = crate::generate::session(program, count(participants), count(answers), org);
+    let written = match force {
+        true => Writer::replace(path, &session),
+        false => Writer::create(path, &session),
+    };
+    drop(written.map_err(fail)?);
+    let _ = writeln!(out, "{}", path.display());
+    Ok(())
 }
 
 /// The day `--day` asks for (0 is day 1), if it exists and the format has days.

@@ -40,7 +40,7 @@ enum Command {
         #[arg(long)]
         block: Option<String>,
     },
-    Demo,
+    Demo(DemoArgs),
     Present {
         session: String,
     },
@@ -85,6 +85,24 @@ struct AddAnswerArgs {
     #[arg(long)]
     mark: bool,
     text: String,
+}
+
+#[derive(Args, Debug)]
+struct DemoArgs {
+    #[arg(long, requires = "out")]
+    generate: bool,
+    #[arg(long, default_value_t = 50, requires = "generate",
+          value_parser = clap::value_parser!(u32).range(1..=2000))]
+    participants: u32,
+    #[arg(long, default_value_t = 3000, requires = "generate",
+          value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+    answers: u32,
+    #[arg(long, default_value = "Provkommunen", requires = "generate")]
+    org: String,
+    #[arg(long, requires = "generate")]
+    out: Option<PathBuf>,
+    #[arg(long, requires = "generate")]
+    force: bool,
 }
 
 #[derive(Args, Debug)]

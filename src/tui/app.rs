@@ -439,6 +439,13 @@ impl App {
         vec![]
     }
 
+    /// Whether a timer is running, so the screen changes every second.
+    pub fn timer_running(&self) -> bool {
+        self.session
+            .as_ref()
+            .is_some_and(|s| s.progress().timers.values().any(|t| t.is_running()))
+    }
+
     fn tick(&mut self) -> Vec<Effect> {
         if self.screen == Screen::Follow {
             return vec![Effect::Reload];

@@ -106,15 +106,21 @@ fn event_loop(app: &mut App, shell: &mut Shell) -> Result<(), String> {
             Err(RecvTimeoutError::Disconnected) => Action::Terminate,
         };
         let is_tick = matches!(action, Action::Tick);
-        dispatch(app, shell, action, Timestamp::now());
-        // Idle means no redraw, but for the clock on a running timer once a second.
+        let followed_up = dispatch(app, shell, action, Timestamp::now());
         let second = Timestamp::now().as_second();
-        redraw = !is_tick || second != last_second;
+        redraw = !is_tick || followed_up || clock_moved(last_second, second, app.timer_running());
         last_second = second;
     }
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     Ok(())
+}
+
+/// Whether the passing of time alone changed the screen: a running timer shows
+/// seconds; the agenda shows the date. Idle otherwise means no redraw at all.
+fn clock_moved(last_second: i64, second: i64, timer_running: bool) -> bool {
+    let new_day = second.div_euclid(86_400) != last_second.div_euclid(86_400);
+    new_day || (timer_running && second != last_second)
 }
 
 /// Exports go to the user's Documents folder, else home, else here.
@@ -151,3 +157,17 @@ fn register_signals(flag: &Arc<AtomicBool>) {
 
 #[cfg(not(unix))]
 fn register_signals(_flag: &Arc<AtomicBool>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::clock_moved;
+
+    #[test]
+    fn idle_means_no_redraw_but_a_running_timer_ticks_each_second() {
+        let noon = 1_773_316_800; // 2026-03-12 12:00 UTC
+        assert!(!clock_moved(noon, noon + 1, false));
+        assert!(clock_moved(noon, noon + 1, true));
+        assert!(!clock_moved(noon, noon, true), "a quarter-second tick");
+        assert!(clock_moved(noon + 43_199, noon + 43_200, false), "midnight");
+    }
+}

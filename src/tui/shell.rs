@@ -209,13 +209,19 @@ impl Shell {
 
 /// Feeds an action to the app and performs the effects, which may answer with
 /// further actions (a save's result), until nothing is left to do.
-pub fn dispatch(app: &mut App, shell: &mut Shell, action: Action, now: Timestamp) {
+///
+/// Returns whether an effect brought something back (a save's result, a reloaded
+/// session…): the event loop redraws after a tick only then.
+pub fn dispatch(app: &mut App, shell: &mut Shell, action: Action, now: Timestamp) -> bool {
     let mut queue = vec![action];
+    let mut followed_up = false;
     while let Some(action) = queue.pop() {
         for effect in app.update(action, now) {
             if let Some(next) = shell.perform(app, effect) {
                 queue.push(next);
+                followed_up = true;
             }
         }
     }
+    followed_up
 }
