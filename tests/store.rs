@@ -62,7 +62,9 @@ fn saves_keep_three_backups_of_earlier_generations() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.samspel.json");
     let mut session = small_session();
-    let mut writer = Writer::create(&path, &session).unwrap();
+    let mut writer = Writer::create(&path, &session)
+        .unwrap()
+        .backups_every(std::time::Duration::ZERO);
     let mut generations = vec![fs::read(&path).unwrap()];
     for n in 0..4 {
         session
@@ -89,6 +91,27 @@ fn saves_keep_three_backups_of_earlier_generations() {
         .filter(|n| n.ends_with(".tmp"))
         .collect();
     assert!(names.is_empty(), "temp files left: {names:?}");
+}
+
+/// Saves seconds apart share one backup: the file as this writer found it.
+#[test]
+fn quick_saves_keep_the_generation_before_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.samspel.json");
+    let mut session = small_session();
+    drop(Writer::create(&path, &session).unwrap());
+    let before = fs::read(&path).unwrap();
+    let (mut writer, _) = Writer::open(&path).unwrap();
+    for n in 0..5 {
+        let text = format!("svar {n}");
+        session
+            .add_answer("mal", Speaker::Group, &text, false, Timestamp::UNIX_EPOCH)
+            .unwrap();
+        writer.save(&session).unwrap();
+    }
+    assert_eq!(store::load(&path).unwrap(), session);
+    assert_eq!(fs::read(store::backup_path(&path, 1)).unwrap(), before);
+    assert!(!store::backup_path(&path, 2).exists());
 }
 
 #[cfg(unix)]

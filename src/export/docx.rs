@@ -5,9 +5,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, Docx, Footer, Header, IndentLevel, Level, LevelJc,
-    LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, Run,
-    RunFonts, SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, BreakType, DocumentChild, Docx, Footer, Header, IndentLevel,
+    Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageNum,
+    Paragraph, ParagraphChild, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table,
+    TableCell, TableRow, WidthType,
 };
 
 /// docx-rs writes a numbering of its own with id 1 (decimal); ours must differ.
@@ -16,7 +17,10 @@ const BODY_SIZE: usize = 22; // half-points: 11 pt
 const WARNING: &str = "9E0000";
 
 pub struct Doc {
-    docx: Docx,
+    // Boxed, and filled through its public fields: docx-rs's builder moves the
+    // whole (large) Docx on every call, which for a day's notes of thousands of
+    // paragraphs was most of the export's time.
+    docx: Box<Docx>,
 }
 
 /// Text as Word may hold it: XML cannot carry most control characters.
@@ -24,34 +28,52 @@ fn clean(text: &str) -> String {
     super::printable(text)
 }
 
-/// A run per line of `text`, with line breaks between them.
-fn runs(paragraph: Paragraph, text: &str, bold: bool, italic: bool) -> Paragraph {
-    let mut paragraph = paragraph;
-    for (i, line) in text.lines().enumerate() {
-        let mut run = Run::new();
-        if i > 0 {
-            run = run.add_break(BreakType::TextWrapping);
-        }
-        run = run.add_text(clean(line));
-        if bold {
-            run = run.bold();
-        }
-        if italic {
-            run = run.italic();
-        }
-        paragraph = paragraph.add_run(run);
+/// A run of `text` (already free of line breaks), after a line break if asked.
+fn run(text: String, bold: bool, italic: bool) -> Run {
+    run_after(false, text, bold, italic)
+}
+
+fn run_after(line_break: bool, text: String, bold: bool, italic: bool) -> Run {
+    let mut run = Run::new();
+    if line_break {
+        run = run.add_break(BreakType::TextWrapping);
     }
+    run = run.add_text(text);
+    if bold {
+        run.run_property = run.run_property.bold();
+    }
+    if italic {
+        run.run_property = run.run_property.italic();
+    }
+    run
+}
+
+/// Adds a run to a paragraph in place: docx-rs's `add_run` moves the whole
+/// paragraph (a large struct) on every call, which thousands of answers feel.
+fn push(paragraph: &mut Paragraph, run: Run) {
+    paragraph.children.push(ParagraphChild::Run(Box::new(run)));
+}
+
+/// A run per line of `text`, with line breaks between them.
+fn runs(mut paragraph: Paragraph, text: &str, bold: bool, italic: bool) -> Paragraph {
+    add_lines(&mut paragraph, text, bold, italic);
     paragraph
 }
 
-fn labelled(paragraph: Paragraph, label: &str, text: &str, note: Option<&str>) -> Paragraph {
-    let mut p = paragraph;
-    if !label.is_empty() {
-        p = p.add_run(Run::new().add_text(format!("{}: ", clean(label))).bold());
+fn add_lines(paragraph: &mut Paragraph, text: &str, bold: bool, italic: bool) {
+    for (i, line) in text.lines().enumerate() {
+        push(paragraph, run_after(i > 0, clean(line), bold, italic));
     }
-    p = runs(p, text, false, false);
+}
+
+/// "label: text (note)", the label bold and the note italic.
+fn labelled(mut p: Paragraph, label: &str, text: &str, note: Option<&str>) -> Paragraph {
+    if !label.is_empty() {
+        push(&mut p, run(format!("{}: ", clean(label)), true, false));
+    }
+    add_lines(&mut p, text, false, false);
     if let Some(note) = note {
-        p = p.add_run(Run::new().add_text(format!(" ({})", clean(note))).italic());
+        push(&mut p, run(format!(" ({})", clean(note)), false, true));
     }
     p
 }
@@ -114,11 +136,24 @@ impl Doc {
             ),
             None => docx,
         };
-        Doc { docx }
+        Doc {
+            docx: Box::new(docx),
+        }
+    }
+
+    /// What `Docx::add_paragraph` and `add_table` do, without moving the Docx.
+    fn push(&mut self, child: DocumentChild, numbered: bool) {
+        if numbered {
+            // numbering.xml must be listed only when something is numbered.
+            self.docx.document.has_numbering = true;
+            self.docx.document_rels.has_numberings = true;
+        }
+        self.docx.document.children.push(child);
     }
 
     fn add(mut self, paragraph: Paragraph) -> Doc {
-        self.docx = self.docx.add_paragraph(paragraph);
+        let numbered = paragraph.has_numbering;
+        self.push(DocumentChild::Paragraph(Box::new(paragraph)), numbered);
         self
     }
 
@@ -189,11 +224,10 @@ impl Doc {
                 .collect();
             table_rows.push(TableRow::new(cells));
         }
-        self.docx = self
-            .docx
-            .add_table(Table::new(table_rows).width(5000, WidthType::Pct))
-            .add_paragraph(Paragraph::new());
-        self
+        let table = Table::new(table_rows).width(5000, WidthType::Pct);
+        let numbered = table.has_numbering;
+        self.push(DocumentChild::Table(Box::new(table)), numbered);
+        self.add(Paragraph::new())
     }
 
     /// The bytes of the .docx file (packing fails only if zip itself does).

@@ -115,6 +115,11 @@ impl Session {
         }
     }
 
+    /// The format version the session was read or made with.
+    pub fn schema_version(&self) -> u32 {
+        self.schema_version
+    }
+
     pub fn program(&self) -> &Program {
         &self.program
     }

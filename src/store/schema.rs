@@ -19,6 +19,15 @@ pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
     struct Probe {
         schema_version: Option<u64>,
     }
+    // The common case in one pass: a current file that reads as a session. Every
+    // other case (older, newer, broken) takes the careful path below, which
+    // names the version or the place in the file that is wrong.
+    if let Ok(session) = serde_json::from_slice::<Session>(bytes)
+        && session.schema_version() == SCHEMA_VERSION
+        && bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+    {
+        return checked(file, session);
+    }
     // serde would read a struct from a JSON array too; a session is always an object.
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first.is_some_and(|&b| b != b'{') {
@@ -46,6 +55,11 @@ pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
         migrate(&mut value, version);
         serde_path_to_error::deserialize(value).map_err(|e| invalid(file, &e))?
     };
+    checked(file, session)
+}
+
+/// The session, if its parts agree with each other.
+fn checked(file: &str, session: Session) -> Result<Session, StoreError> {
     session
         .check_integrity()
         .map_err(|problem| StoreError::Inconsistent {

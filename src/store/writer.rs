@@ -1,8 +1,9 @@
 //! The single writer of a session: holds the lock for its whole life and saves
-//! every change durably, keeping the previous generations as backups.
+//! every change durably, keeping earlier generations as backups.
 
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use super::atomic::{self, Replace};
 use super::{BACKUPS, IoAction, StoreError, backup_path, load, lock_path};
@@ -14,7 +15,15 @@ use crate::model::Session;
 pub struct Writer {
     path: PathBuf,
     _lock: File,
+    /// How far apart the backup generations are (see [`Writer::save`]).
+    backup_every: Duration,
+    last_backup: Option<Instant>,
 }
+
+/// Backups a save every few seconds apart would all hold the same minute; five
+/// minutes apart they reach back a quarter of an hour, which is what undoing a
+/// bad edit by hand needs. It also keeps two renames and a link off most saves.
+pub const BACKUP_EVERY: Duration = Duration::from_secs(5 * 60);
 
 impl Writer {
     /// Takes the lock and reads the session.
@@ -25,6 +34,8 @@ impl Writer {
         let writer = Writer {
             path: path.to_path_buf(),
             _lock: lock,
+            backup_every: BACKUP_EVERY,
+            last_backup: None,
         };
         Ok((writer, session))
     }
@@ -48,6 +59,8 @@ impl Writer {
         Ok(Writer {
             path: path.to_path_buf(),
             _lock: lock,
+            backup_every: BACKUP_EVERY,
+            last_backup: None,
         })
     }
 
@@ -58,6 +71,8 @@ impl Writer {
         let mut writer = Writer {
             path: path.to_path_buf(),
             _lock: lock,
+            backup_every: BACKUP_EVERY,
+            last_backup: None,
         };
         writer.save(session)?;
         Ok(writer)
@@ -67,12 +82,29 @@ impl Writer {
         &self.path
     }
 
+    /// Backup generations this far apart instead of [`BACKUP_EVERY`]
+    /// (`Duration::ZERO`: one per save).
+    pub fn backups_every(mut self, every: Duration) -> Writer {
+        self.backup_every = every;
+        self
+    }
+
     /// Saves the whole session durably. When this returns `Ok`, the change is on disk.
+    ///
+    /// The first save of this writer, and then the first after every
+    /// `backup_every`, first keeps the file as it was as `.bak.1` (older
+    /// generations move up to `.bak.3`).
     pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
         let bytes = encode(session);
-        // Backups are a courtesy for undoing a bad edit by hand; failing to rotate
-        // them must never stop the save itself.
-        let _ = rotate_backups(&self.path);
+        let due = self
+            .last_backup
+            .is_none_or(|t| t.elapsed() >= self.backup_every);
+        if due {
+            // Backups are a courtesy for undoing a bad edit by hand; failing to
+            // rotate them must never stop the save itself.
+            let _ = rotate_backups(&self.path);
+            self.last_backup = Some(Instant::now());
+        }
         atomic::write_atomic(&self.path, &bytes, Replace::Allow)
             .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))
     }

@@ -439,9 +439,12 @@ fn card_grid(
     if area.height < 3 || area.width < 10 || answers.is_empty() {
         return;
     }
-    // No wall shows more than this; laying out more would only cost time.
-    let answers = &answers[answers.len().saturating_sub(MAX_CARDS)..];
     let columns = (area.width / COLUMN_WIDTH).max(1);
+    // A card takes at least three rows (a line of text and its borders), so no
+    // more than this many can show: only they are laid out (wrapping is what
+    // costs), which keeps a keystroke on the wall far inside a frame.
+    let can_show = usize::from(columns) * usize::from(area.height / 3);
+    let answers = &answers[answers.len().saturating_sub(can_show.min(MAX_CARDS))..];
     let width = (area.width - (columns - 1)) / columns;
     let height_of = |a: &Answer| {
         let body = Paragraph::new(a.text.as_str()).wrap(Wrap { trim: false });

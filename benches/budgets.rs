@@ -1,0 +1,196 @@
+//! The performance budgets of docs/performance.md, each measured on a generated
+//! two-day session with 50 participants and 3,000 answers. `cargo bench` runs
+//! them; the budgets are checked by reading the figures, never by a test.
+
+use std::fs;
+use std::hint::black_box;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use samspel::export::{self, Format, Options};
+use samspel::i18n::Lang;
+use samspel::model::Session;
+use samspel::store::{self, Store, Writer};
+use samspel::tui::{Action, App, Shell, dispatch, render::render};
+
+const PARTICIPANTS: usize = 50;
+const ANSWERS: usize = 3_000;
+/// The projector size the keystroke budget is set for.
+const SCREEN: (u16, u16) = (160, 45);
+
+fn now() -> Timestamp {
+    "2026-03-12T09:30:00Z".parse().unwrap()
+}
+
+fn generated() -> Session {
+    let program = samspel::programs::built_in("skr-tva-dagar")
+        .unwrap()
+        .unwrap();
+    samspel::generate::session(program, PARTICIPANTS, ANSWERS, "Benchby kommun")
+}
+
+/// A directory on the real disk (not tmpfs), so that `sync_all` costs what it
+/// costs on the facilitator's laptop.
+fn disk_dir() -> tempfile::TempDir {
+    tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap()
+}
+
+fn saved(dir: &Path) -> PathBuf {
+    let path = dir.join("bench.samspel.json");
+    drop(Writer::create(&path, &generated()).unwrap());
+    path
+}
+
+fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// The app on the generated session, after `keys`, with a terminal to draw in.
+struct Running {
+    app: App,
+    shell: Shell,
+    terminal: Terminal<TestBackend>,
+    _dir: tempfile::TempDir,
+}
+
+impl Running {
+    fn open(keys: &[char]) -> Running {
+        let dir = disk_dir();
+        let path = saved(dir.path());
+        let mut shell = Shell::new(Store::at(dir.path().to_path_buf()), Lang::Sv);
+        let mut app = App::new(Lang::Sv, now());
+        let opened = shell.open(&path);
+        dispatch(&mut app, &mut shell, Action::Opened(opened), now());
+        for &c in keys {
+            dispatch(&mut app, &mut shell, key(KeyCode::Char(c)), now());
+        }
+        let terminal = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).unwrap();
+        Running {
+            app,
+            shell,
+            terminal,
+            _dir: dir,
+        }
+    }
+
+    fn act(&mut self, action: Action) {
+        dispatch(&mut self.app, &mut self.shell, action, now());
+    }
+
+    fn frame(&mut self) {
+        let app = &self.app;
+        self.terminal.draw(|frame| render(app, frame)).unwrap();
+    }
+}
+
+/// One typed character: `update` and a whole frame. The character is taken back
+/// (untimed) after each, so every measured keystroke sees the same text.
+fn keystroke(c: &mut Criterion, name: &str, keys: &[char]) {
+    let mut running = Running::open(keys);
+    running.frame();
+    c.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                running.act(key(KeyCode::Char('å')));
+                running.frame();
+                spent += start.elapsed();
+                running.act(key(KeyCode::Backspace));
+            }
+            spent
+        });
+    });
+}
+
+fn keystrokes(c: &mut Criterion) {
+    // `a` opens the editor; `p` the wall; `v` the Politik | Verksamhet view.
+    keystroke(c, "keystroke/workshop", &['a']);
+    keystroke(c, "keystroke/presentation", &['p', 'a']);
+    keystroke(c, "keystroke/side_by_side", &['v', 'a']);
+}
+
+fn opening(c: &mut Criterion) {
+    let dir = disk_dir();
+    let path = saved(dir.path());
+    c.bench_function("open/until_first_frame", |b| {
+        b.iter(|| {
+            let mut shell = Shell::new(Store::at(dir.path().to_path_buf()), Lang::Sv);
+            let mut app = App::new(Lang::Sv, now());
+            let opened = shell.open(&path);
+            dispatch(&mut app, &mut shell, Action::Opened(opened), now());
+            let mut terminal = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).unwrap();
+            terminal.draw(|frame| render(&app, frame)).unwrap();
+            black_box(terminal.backend().buffer().area);
+        });
+    });
+}
+
+/// The durable save beside its physical floor: the same bytes written to a
+/// temp file, `sync_all`, renamed. The ratio is the save's overhead.
+fn saving(c: &mut Criterion) {
+    let dir = disk_dir();
+    let path = saved(dir.path());
+    let session = store::load(&path).unwrap();
+    let bytes = store::encode(&session);
+    let mut writer = Writer::open(&path).unwrap().0;
+    c.bench_function("save/durable", |b| {
+        b.iter(|| writer.save(&session).unwrap());
+    });
+    drop(writer);
+    // The parts of a save, to see where its time above the floor goes.
+    c.bench_function("save/part_encode", |b| b.iter(|| store::encode(&session)));
+    c.bench_function("save/part_write_atomic", |b| {
+        b.iter(|| store::write_atomic(&path, &bytes, store::Replace::Allow).unwrap())
+    });
+    let floor = dir.path().join("floor.json");
+    let temp = dir.path().join("floor.json.tmp");
+    c.bench_function("save/floor_write_sync_rename", |b| {
+        b.iter(|| {
+            let mut file = fs::File::create(&temp).unwrap();
+            file.write_all(&bytes).unwrap();
+            file.sync_all().unwrap();
+            fs::rename(&temp, &floor).unwrap();
+        });
+    });
+}
+
+fn loading_and_compiling(c: &mut Criterion) {
+    let dir = disk_dir();
+    let path = saved(dir.path());
+    c.bench_function("load", |b| b.iter(|| store::load(&path).unwrap()));
+    let session = store::load(&path).unwrap();
+    c.bench_function("agreement/compile", |b| {
+        b.iter(|| samspel::agreement::compile(&session));
+    });
+}
+
+fn exports(c: &mut Criterion) {
+    let session = generated();
+    let options = Options {
+        now: now(),
+        ..Options::default()
+    };
+    for format in Format::ALL {
+        let id = clap::ValueEnum::to_possible_value(&format).expect("every format has a name");
+        let name = format!("export/{}", id.get_name());
+        c.bench_function(&name, |b| {
+            b.iter(|| export::render(&session, format, &options).unwrap());
+        });
+    }
+}
+
+criterion_group! {
+    name = budgets;
+    config = Criterion::default()
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    targets = keystrokes, opening, saving, loading_and_compiling, exports
+}
+criterion_main!(budgets);
