@@ -388,6 +388,7 @@ messages! {
     NotesNoAnswers => "Inga svar antecknade.", "No answers noted.";
     NotesProposals => "Sammanfattade förslag", "Merged proposals";
     NotesVoting => "Prioritering, {n} prickar var", "Prioritisation, {n} dots each";
+    NotesUndotted => "{n} förslag fick inga prickar.", "{n} proposals got no dots.";
     NotesRank => "Plats", "Rank";
     NotesItem => "Förslag", "Proposal";
     NotesDots => "Prickar", "Dots";

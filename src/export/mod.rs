@@ -152,7 +152,10 @@ pub fn speaker_label(session: &Session, speaker: Speaker, options: &Options) -> 
 /// carry an escape sequence into a document, a mail client or a terminal that
 /// shows the file.
 pub fn printable(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
+    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    // Nearly all text is clean: copy it whole rather than char by char.
+    match text.contains(unwanted) {
+        false => text.to_string(),
+        true => text.chars().filter(|&c| !unwanted(c)).collect(),
+    }
 }

@@ -18,6 +18,9 @@ pub struct Writer {
     /// How far apart the backup generations are (see [`Writer::save`]).
     backup_every: Duration,
     last_backup: Option<Instant>,
+    /// The size of the last save: the next one needs about as much room, and
+    /// growing a megabyte buffer step by step is a fifth of encoding it.
+    last_size: usize,
 }
 
 /// Backups a save every few seconds apart would all hold the same minute; five
@@ -36,6 +39,7 @@ impl Writer {
             _lock: lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
+            last_size: 0,
         };
         Ok((writer, session))
     }
@@ -61,6 +65,7 @@ impl Writer {
             _lock: lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
+            last_size: 0,
         })
     }
 
@@ -73,6 +78,7 @@ impl Writer {
             _lock: lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
+            last_size: 0,
         };
         writer.save(session)?;
         Ok(writer)
@@ -95,7 +101,8 @@ impl Writer {
     /// `backup_every`, first keeps the file as it was as `.bak.1` (older
     /// generations move up to `.bak.3`).
     pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
-        let bytes = encode(session);
+        let bytes = encode_with_room(session, self.last_size + self.last_size / 8);
+        self.last_size = bytes.len();
         let due = self
             .last_backup
             .is_none_or(|t| t.elapsed() >= self.backup_every);
@@ -112,7 +119,13 @@ impl Writer {
 
 /// The bytes of a session file: pretty JSON, so that a person can read and mend it.
 pub fn encode(session: &Session) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec_pretty(session).unwrap_or_default();
+    encode_with_room(session, 0)
+}
+
+fn encode_with_room(session: &Session, room: usize) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(room);
+    // Writing into a Vec cannot fail, and a session always serialises.
+    let _ = serde_json::to_writer_pretty(&mut bytes, session);
     bytes.push(b'\n');
     bytes
 }

@@ -49,9 +49,12 @@ pub fn to_docx(notes: &Notes, organisation: &str, lang: Lang) -> Result<Vec<u8>,
                 }
             }
             for voting in &block.votings {
-                doc = doc.heading(3, &tr!(lang, NotesVoting, n = voting.dots_each));
+                doc = doc.heading(3, &voting.heading);
                 let rows: Vec<Vec<String>> = voting.rows.iter().map(|r| r.cells().into()).collect();
                 doc = doc.table(Some(&result_head(lang)), &rows);
+                if let Some(undotted) = &voting.undotted {
+                    doc = doc.italic(undotted);
+                }
             }
         }
         doc = doc.heading(2, &tr!(lang, NotesSchedule));

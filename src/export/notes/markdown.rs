@@ -46,11 +46,13 @@ pub fn to_markdown(notes: &Notes, lang: Lang) -> Vec<u8> {
                 out.push(String::new());
             }
             for voting in &block.votings {
-                let n = voting.dots_each;
-                out.push(format!("**{}**\n", tr!(lang, NotesVoting, n = n)));
+                out.push(format!("**{}**\n", voting.heading));
                 let rows: Vec<Vec<String>> = voting.rows.iter().map(|r| r.cells().into()).collect();
                 out.extend(table(&result_head(lang), &rows));
                 out.push(String::new());
+                if let Some(undotted) = &voting.undotted {
+                    out.push(format!("*{undotted}*\n"));
+                }
             }
         }
         out.push(format!("\n### {}\n", tr!(lang, NotesSchedule)));

@@ -62,8 +62,13 @@ pub struct NoteAnswer {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VotingResult {
-    pub dots_each: u32,
+    /// "Prioritering, 3 prickar var".
+    pub heading: String,
+    /// The items that got dots, most first.
     pub rows: Vec<ResultRow>,
+    /// "12 förslag fick inga prickar.", when some got none: listing them all
+    /// would bury the result.
+    pub undotted: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -267,7 +272,7 @@ fn block(session: &Session, block: &Block, options: &Options) -> NotesBlock {
                 marked: p.marked,
             })
             .collect(),
-        votings: votings(session, &block.id),
+        votings: votings(session, &block.id, lang),
     }
 }
 
@@ -282,25 +287,30 @@ fn names(session: &Session, item: Item, options: &Options) -> String {
 }
 
 /// The block's votings in which any dot was placed, ranked.
-fn votings(session: &Session, block: &str) -> Vec<VotingResult> {
+fn votings(session: &Session, block: &str, lang: Lang) -> Vec<VotingResult> {
     session
         .votings()
         .iter()
         .enumerate()
         .filter(|(_, v)| session.voting_block(v) == Some(block) && !v.dots.is_empty())
-        .map(|(i, v)| VotingResult {
-            dots_each: v.dots_each,
-            rows: session
-                .ranking(i)
-                .into_iter()
-                .map(|r| ResultRow {
-                    rank: r.rank,
-                    text: session.item_text(r.item).unwrap_or_default().to_string(),
-                    total: r.total,
-                    politik: r.politik,
-                    verksamhet: r.verksamhet,
-                })
-                .collect(),
+        .map(|(i, v)| {
+            let (dotted, undotted): (Vec<_>, Vec<_>) =
+                session.ranking(i).into_iter().partition(|r| r.total > 0);
+            VotingResult {
+                heading: tr!(lang, NotesVoting, n = v.dots_each),
+                rows: dotted
+                    .into_iter()
+                    .map(|r| ResultRow {
+                        rank: r.rank,
+                        text: session.item_text(r.item).unwrap_or_default().to_string(),
+                        total: r.total,
+                        politik: r.politik,
+                        verksamhet: r.verksamhet,
+                    })
+                    .collect(),
+                undotted: (!undotted.is_empty())
+                    .then(|| tr!(lang, NotesUndotted, n = undotted.len())),
+            }
         })
         .collect()
 }

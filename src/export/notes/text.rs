@@ -46,7 +46,7 @@ pub fn to_text(notes: &Notes, lang: Lang) -> Vec<u8> {
             }
             for voting in &block.votings {
                 out.push(String::new());
-                out.push(format!("{}:", tr!(lang, NotesVoting, n = voting.dots_each)));
+                out.push(format!("{}:", voting.heading));
                 for r in &voting.rows {
                     out.push(format!(
                         "  {}. {} – {} ({} {}, {} {})",
@@ -59,6 +59,7 @@ pub fn to_text(notes: &Notes, lang: Lang) -> Vec<u8> {
                         r.verksamhet
                     ));
                 }
+                out.extend(voting.undotted.iter().map(|u| format!("  {u}")));
             }
         }
         out.push(String::new());
