@@ -68,7 +68,11 @@ impl Running {
         let opened = shell.open(&path);
         dispatch(&mut app, &mut shell, Action::Opened(opened), now());
         for &c in keys {
-            dispatch(&mut app, &mut shell, key(KeyCode::Char(c)), now());
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                c => KeyCode::Char(c),
+            };
+            dispatch(&mut app, &mut shell, key(code), now());
         }
         let terminal = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1)).unwrap();
         Running {
@@ -114,6 +118,8 @@ fn keystrokes(c: &mut Criterion) {
     keystroke(c, "keystroke/workshop", &['a']);
     keystroke(c, "keystroke/presentation", &['p', 'a']);
     keystroke(c, "keystroke/side_by_side", &['v', 'a']);
+    // `o` opens the agreement, `\n` (Enter) starts writing the first section.
+    keystroke(c, "keystroke/agreement", &['o', '\n']);
 }
 
 fn opening(c: &mut Criterion) {

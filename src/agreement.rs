@@ -64,6 +64,7 @@ pub struct DraftItem {
 /// Compiles the draft. Only marked answers and marked proposals go in.
 pub fn compile(session: &Session) -> Draft {
     let program = session.program();
+    let scores = session.scores();
     let sections = program
         .sections
         .iter()
@@ -79,7 +80,7 @@ pub fn compile(session: &Session) -> Draft {
                             item,
                             text: session.item_text(item).unwrap_or_default().to_string(),
                             speakers: session.item_speakers(item),
-                            score: session.score(item),
+                            score: scores.get(&item).copied().unwrap_or(0),
                             block: b.id.clone(),
                         })
                 })

@@ -655,7 +655,7 @@ fn grouping_similar_answers_into_a_proposal_and_splitting_it_again() {
     let voting = s.votings().last().unwrap();
     assert_eq!(voting.items[0], samspel::model::Item::Proposal(proposal.id));
     assert_eq!(
-        s.score(samspel::model::Item::Proposal(proposal.id)),
+        s.scores()[&samspel::model::Item::Proposal(proposal.id)],
         2,
         "the dots moved with them"
     );

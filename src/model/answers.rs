@@ -6,9 +6,13 @@ use super::{Answer, AnswerId, Draft, ModelError, ParticipantId, Pass, Session, S
 
 impl Session {
     fn answer_index(&self, id: AnswerId) -> Result<usize, ModelError> {
+        // Answers are kept in the order they were given, which is the order of
+        // their ids, so a binary search finds one at once. A file edited by hand
+        // may not be in order: then a miss falls back to looking at every answer.
         self.answers
-            .iter()
-            .position(|a| a.id == id)
+            .binary_search_by_key(&id, |a| a.id)
+            .ok()
+            .or_else(|| self.answers.iter().position(|a| a.id == id))
             .ok_or(ModelError::UnknownAnswer)
     }
 
@@ -26,7 +30,7 @@ impl Session {
     }
 
     pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
-        self.answers.iter().find(|a| a.id == id)
+        self.answer_index(id).ok().map(|i| &self.answers[i])
     }
 
     /// Replaces an answer's text; the speaker and the time it was given stay.
@@ -238,6 +242,27 @@ mod tests {
                 .unwrap();
         }
         s
+    }
+
+    /// Found by id whatever the order: a file edited by hand may hold the
+    /// answers in any order, and the search must not miss one then.
+    #[test]
+    fn answers_are_found_by_id_in_any_order() {
+        let mut s = session(&[]);
+        let ids: Vec<_> = (0..7)
+            .map(|n| {
+                let text = format!("svar {n}");
+                s.add_answer("vad-ar-svart", Speaker::Group, &text, false, NOW)
+                    .unwrap()
+            })
+            .collect();
+        for order in [[6, 0, 5, 1, 4, 2, 3], [3, 2, 1, 0, 6, 5, 4]] {
+            s.answers = order.iter().map(|&i| s.answers[i].clone()).collect();
+            for (n, id) in ids.iter().enumerate() {
+                assert_eq!(s.answer(*id).unwrap().text, format!("svar {n}"));
+            }
+        }
+        assert!(s.answer(crate::model::AnswerId(999)).is_none());
     }
 
     #[test]

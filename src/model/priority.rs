@@ -444,19 +444,20 @@ impl Session {
         ranked
     }
 
-    /// The total dots an item has in the latest voting that includes it.
-    pub fn score(&self, item: Item) -> u32 {
-        self.votings
-            .iter()
-            .rposition(|v| v.items.contains(&item))
-            .map_or(0, |i| {
-                self.votings[i]
-                    .dots
-                    .iter()
-                    .filter(|d| d.item == item)
-                    .map(|d| d.count)
-                    .sum()
-            })
+    /// Every voted item's score: the dots it has in the latest voting that
+    /// includes it. One pass over the votings, for all items at once.
+    pub fn scores(&self) -> std::collections::HashMap<Item, u32> {
+        let mut scores = std::collections::HashMap::new();
+        // Oldest first, so that a later voting's count replaces an earlier one.
+        for v in &self.votings {
+            for &item in &v.items {
+                scores.insert(item, 0);
+            }
+            for d in &v.dots {
+                *scores.entry(d.item).or_insert(0) += d.count;
+            }
+        }
+        scores
     }
 
     /// Marks an item for the agreement (or unmarks it).
@@ -545,8 +546,8 @@ mod tests {
         ));
         s.set_dots(v, p[0], items[0], 1, NOW).unwrap(); // changed: two dots free again
         s.set_dots(v, p[0], items[1], 2, NOW).unwrap();
-        assert_eq!(s.score(items[0]), 1);
-        assert_eq!(s.score(items[1]), 2);
+        assert_eq!(s.scores()[&items[0]], 1);
+        assert_eq!(s.scores()[&items[1]], 2);
     }
 
     #[test]
@@ -562,7 +563,7 @@ mod tests {
         assert_eq!(s.votings()[v].items, [proposal, items[2], items[3]]);
         assert_eq!(s.dots_on(v, p[0], proposal), 3);
         assert_eq!(s.dots_on(v, p[2], proposal), 1);
-        assert_eq!(s.score(proposal), 4);
+        assert_eq!(s.scores()[&proposal], 4);
         assert_eq!(
             s.split_proposal(g, NOW),
             4,
