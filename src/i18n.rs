@@ -190,6 +190,10 @@ messages! {
 
     // ---- store
     StoreNotFound => "Hittar ingen session {session}; se `samspel list`.", "Found no session {session}; see `samspel list`.";
+    IoDiskFull => "disken är full – frigör plats, så sparas allt igen", "the disk is full – free some space and everything is saved again";
+    IoReadOnly => "mappen är skrivskyddad", "the folder is read-only";
+    IoPermission => "du saknar behörighet till mappen eller filen", "you lack permission for the folder or the file";
+    IoNotFound => "filen eller mappen finns inte", "the file or the folder does not exist";
     StoreIo => "{file} kunde inte {action}: {reason}.", "{file} could not be {action}: {reason}.";
     StoreActionRead => "läsas", "read";
     StoreActionWrite => "sparas", "saved";

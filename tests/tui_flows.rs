@@ -703,3 +703,36 @@ fn the_number_of_dots_is_settable_but_never_below_what_is_used() {
     );
     assert!(h.screen(80, 24).contains("4 prickar var"));
 }
+
+/// Escape sequences and other control characters in answers and names (pasted,
+/// or from a file) never reach the terminal raw: the screen shows no control
+/// character at all, on the workshop screen or on the wall.
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let mut h = Harness::demo();
+    h.act(samspel::tui::Action::Paste(
+        "röd\u{1b}[31m text\u{7}\u{1b}]0;titel\u{7} slut\u{200b}e\u{301}".into(),
+    ));
+    h.press(KeyCode::Enter);
+    let saved = h.on_disk();
+    let last = saved.answers().last().unwrap();
+    assert!(
+        last.text.contains("röd"),
+        "the answer is kept: {:?}",
+        last.text
+    );
+    for (w, ht) in [(80, 24), (160, 45)] {
+        for screen in [h.screen(w, ht), {
+            h.press(KeyCode::Char('p'));
+            let wall = h.screen(w, ht);
+            h.press(KeyCode::Char('p'));
+            wall
+        }] {
+            assert!(
+                !screen.chars().any(|c| c.is_control() && c != '\n'),
+                "a control character on screen:\n{screen}"
+            );
+            assert!(screen.contains("röd"), "{screen}");
+        }
+    }
+}

@@ -8,11 +8,14 @@ use crate::tr;
 pub enum StoreError {
     #[error("no session {session}")]
     NotFound { session: String },
-    #[error("{file}: {action:?}: {reason}")]
+    #[error("{file}: {action:?}: {detail}")]
     Io {
         file: String,
         action: IoAction,
-        reason: String,
+        /// What the user can act on (a full disk, a read-only folder…).
+        kind: std::io::ErrorKind,
+        /// The system's own words, shown only for kinds without a sentence of ours.
+        detail: String,
     },
     #[error("{file}: JSON error at line {line} column {column}")]
     Parse {
@@ -51,7 +54,8 @@ impl StoreError {
         StoreError::Io {
             file: path.display().to_string(),
             action,
-            reason: e.to_string(),
+            kind: e.kind(),
+            detail: e.to_string(),
         }
     }
 }
@@ -65,8 +69,10 @@ impl Localize for StoreError {
             StoreError::Io {
                 file,
                 action,
-                reason,
+                kind,
+                detail,
             } => {
+                let reason = io_reason(lang, *kind).unwrap_or_else(|| detail.clone());
                 let action = match action {
                     IoAction::Read => tr!(lang, StoreActionRead),
                     IoAction::Write => tr!(lang, StoreActionWrite),
@@ -120,4 +126,16 @@ impl Localize for StoreError {
             StoreError::NoDataDir => tr!(lang, StoreNoDataDir),
         }
     }
+}
+
+/// The cause in plain words, for the failures a facilitator can do something about.
+fn io_reason(lang: Lang, kind: std::io::ErrorKind) -> Option<String> {
+    use std::io::ErrorKind as K;
+    Some(match kind {
+        K::StorageFull | K::QuotaExceeded => tr!(lang, IoDiskFull),
+        K::ReadOnlyFilesystem => tr!(lang, IoReadOnly),
+        K::PermissionDenied => tr!(lang, IoPermission),
+        K::NotFound => tr!(lang, IoNotFound),
+        _ => return None,
+    })
 }

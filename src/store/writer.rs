@@ -14,7 +14,7 @@ use crate::model::Session;
 #[derive(Debug)]
 pub struct Writer {
     path: PathBuf,
-    _lock: File,
+    lock: File,
     /// How far apart the backup generations are (see [`Writer::save`]).
     backup_every: Duration,
     last_backup: Option<Instant>,
@@ -36,7 +36,7 @@ impl Writer {
         let session = load(path)?;
         let writer = Writer {
             path: path.to_path_buf(),
-            _lock: lock,
+            lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
             last_size: 0,
@@ -62,7 +62,7 @@ impl Writer {
         })?;
         Ok(Writer {
             path: path.to_path_buf(),
-            _lock: lock,
+            lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
             last_size: 0,
@@ -75,7 +75,7 @@ impl Writer {
         let lock = take_lock(path)?;
         let mut writer = Writer {
             path: path.to_path_buf(),
-            _lock: lock,
+            lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
             last_size: 0,
@@ -101,6 +101,7 @@ impl Writer {
     /// `backup_every`, first keeps the file as it was as `.bak.1` (older
     /// generations move up to `.bak.3`).
     pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
+        self.keep_lock()?;
         let bytes = encode_with_room(session, self.last_size + self.last_size / 8);
         self.last_size = bytes.len();
         let due = self
@@ -128,6 +129,36 @@ fn encode_with_room(session: &Session, room: usize) -> Vec<u8> {
     let _ = serde_json::to_writer_pretty(&mut bytes, session);
     bytes.push(b'\n');
     bytes
+}
+
+impl Writer {
+    /// Makes sure the lock this writer holds is still the session's lock file. If
+    /// someone deleted or replaced that file, a second writer could lock a new one
+    /// and both would write; so the lock is taken again first, and if another
+    /// writer has it already, this one stops saving (its changes stay in memory).
+    fn keep_lock(&mut self) -> Result<(), StoreError> {
+        if self.holds_lock_file() {
+            return Ok(());
+        }
+        self.lock = take_lock(&self.path)?;
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    fn holds_lock_file(&self) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        let (Ok(held), Ok(named)) = (self.lock.metadata(), fs::metadata(lock_path(&self.path)))
+        else {
+            return false;
+        };
+        (held.dev(), held.ino()) == (named.dev(), named.ino())
+    }
+
+    /// Elsewhere an open file cannot be deleted or replaced.
+    #[cfg(not(unix))]
+    fn holds_lock_file(&self) -> bool {
+        true
+    }
 }
 
 fn take_lock(path: &Path) -> Result<File, StoreError> {
