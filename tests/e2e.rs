@@ -21,6 +21,8 @@ struct App {
     screen: Arc<Mutex<vt100::Parser>>,
     /// Tells the reader thread to let go of its end of the pty.
     stop_reading: Arc<AtomicBool>,
+    /// The terminal's settings before the app started (what `stty -g` shows).
+    settings_before: Settings,
     reader: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -34,6 +36,10 @@ impl Drop for App {
 
 impl App {
     fn start(env: &Env, args: &[&str]) -> App {
+        App::start_with(env, args, &[])
+    }
+
+    fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> App {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -47,6 +53,10 @@ impl App {
         cmd.env("SAMSPEL_DATA_DIR", env.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("SAMSPEL_LANG");
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
+        let settings_before = settings(pty.master.as_raw_fd().unwrap());
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -83,7 +93,19 @@ impl App {
             screen,
             stop_reading,
             reader: Some(reader),
+            settings_before,
         }
+    }
+
+    /// Asserts that the terminal's settings are what they were before the app.
+    fn assert_terminal_restored(&self) {
+        let fd = self.master.as_ref().unwrap().as_raw_fd().unwrap();
+        assert_eq!(
+            settings(fd),
+            self.settings_before,
+            "the terminal's settings"
+        );
+        assert!(!self.screen.lock().unwrap().screen().alternate_screen());
     }
 
     /// Closes the terminal window: every handle on the pty's master side goes.
@@ -156,6 +178,24 @@ impl App {
             assert!(Instant::now() < deadline, "the app did not exit");
             std::thread::sleep(Duration::from_millis(30));
         }
+    }
+}
+
+/// A terminal's settings as `stty -g` shows them: the mode flags and the control
+/// characters (read through the pty's master side, which shares them).
+#[derive(Debug, PartialEq, Eq)]
+struct Settings {
+    flags: [libc::tcflag_t; 4],
+    control: Vec<libc::cc_t>,
+}
+
+fn settings(fd: std::os::fd::RawFd) -> Settings {
+    // SAFETY: termios is plain data; tcgetattr fills it for a valid terminal fd.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0, "tcgetattr");
+    Settings {
+        flags: [t.c_iflag, t.c_oflag, t.c_cflag, t.c_lflag],
+        control: t.c_cc.to_vec(),
     }
 }
 
@@ -232,7 +272,7 @@ fn sigterm_keeps_the_half_typed_text_and_restores_the_terminal() {
     app.wait_for("Halvt skrivet");
     app.signal("-TERM");
     app.wait_exit();
-    assert!(!app.screen.lock().unwrap().screen().alternate_screen());
+    app.assert_terminal_restored();
     let draft = samspel::store::load(Path::new(&path))
         .unwrap()
         .draft()
@@ -241,6 +281,42 @@ fn sigterm_keeps_the_half_typed_text_and_restores_the_terminal() {
     let again = App::start(&env, &["open", &path]);
     again.wait_for("Texten du skrev förra gången är tillbaka");
     again.wait_for("Halvt skrivet");
+}
+
+/// SIGHUP with the terminal still open (e.g. `kill -HUP`): settings restored,
+/// the typing kept.
+#[test]
+fn sighup_restores_the_terminal_settings() {
+    let env = Env::new();
+    let path = session(&env);
+    let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
+    app.wait_for("Vad är svårt?");
+    app.send("a");
+    app.send("Före SIGHUP");
+    app.wait_for("Före SIGHUP");
+    let fd = app.master.as_ref().unwrap().as_raw_fd().unwrap();
+    assert_ne!(settings(fd), app.settings_before, "raw mode while running");
+    app.signal("-HUP");
+    app.wait_exit();
+    app.assert_terminal_restored();
+    let draft = samspel::store::load(Path::new(&path))
+        .unwrap()
+        .draft()
+        .cloned();
+    assert_eq!(draft.map(|d| d.text).as_deref(), Some("Före SIGHUP"));
+}
+
+/// A panic (forced in debug builds by SAMSPEL_TEST_PANIC) leaves the terminal
+/// as it was, and says what happened instead of a garbled screen.
+#[test]
+fn a_panic_restores_the_terminal_settings() {
+    let env = Env::new();
+    let path = session(&env);
+    let mut app = App::start_with(&env, &["open", &path], &[("SAMSPEL_TEST_PANIC", "1")]);
+    let status = app.wait_exit();
+    assert!(!status.success());
+    app.assert_terminal_restored();
+    app.wait_for("SAMSPEL_TEST_PANIC");
 }
 
 #[test]

@@ -90,6 +90,12 @@ fn event_loop(app: &mut App, shell: &mut Shell) -> Result<(), String> {
             dispatch(app, shell, Action::Terminate, Timestamp::now());
             break;
         }
+        // Lets the end-to-end tests check that a panic restores the terminal.
+        // Debug builds only: a release build has no such switch.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("SAMSPEL_TEST_PANIC").is_some() {
+            panic!("SAMSPEL_TEST_PANIC is set");
+        }
         if terminate.load(Ordering::Relaxed) {
             dispatch(app, shell, Action::Terminate, Timestamp::now());
             break;
