@@ -402,3 +402,57 @@ fn samspel_present_follows_answers_live_and_quits_clean() {
     assert!(wall.wait_exit().success());
     assert!(!wall.screen.lock().unwrap().screen().alternate_screen());
 }
+
+/// The number of answers the screen says the block has ("Svar (3)"): it
+/// changes only after the answer is saved, so a count seen is a count on disk.
+fn answers_shown(app: &App) -> Option<usize> {
+    let contents = app.contents();
+    let after = contents.split("Svar (").nth(1)?;
+    after.split(')').next()?.parse().ok()
+}
+
+/// SIGKILL at random moments around the app's own saves of typed answers:
+/// the file always loads, and every answer the screen counted is on disk.
+/// `SAMSPEL_APP_KILL_CYCLES` sets the number of cycles (1,000 for the full run).
+#[test]
+fn sigkill_around_the_apps_own_saves_never_loses_a_counted_answer() {
+    let cycles: usize = std::env::var("SAMSPEL_APP_KILL_CYCLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(15);
+    let env = Env::new();
+    let path = session(&env);
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut counted = 0;
+    for i in 0..cycles {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
+        app.wait_for("Vad är svårt?");
+        app.send("a");
+        app.wait_for("Svar från");
+        let text = format!("svar {i} åäö");
+        app.send(&text);
+        app.wait_for(&text);
+        let writer = app.writer.as_mut().unwrap();
+        writer.write_all(b"\r").unwrap();
+        writer.flush().unwrap();
+        // Kill 0–40 ms after Enter: before, during and after the save.
+        std::thread::sleep(Duration::from_micros(seed % 40_000));
+        if let Some(n) = answers_shown(&app) {
+            counted = counted.max(n);
+        }
+        app.signal("-KILL");
+        app.wait_exit();
+        let on_disk = samspel::store::load(Path::new(&path))
+            .unwrap_or_else(|e| panic!("cycle {i}: the file does not load: {e:?}"));
+        let texts: Vec<&str> = on_disk.answers().iter().map(|a| a.text.as_str()).collect();
+        assert!(texts.len() >= counted, "cycle {i}: {counted} counted, {texts:?}");
+        let mut unique = texts.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), texts.len(), "cycle {i}: an answer twice");
+    }
+    assert!(counted > 0, "no save was ever seen");
+}
