@@ -448,7 +448,10 @@ fn sigkill_around_the_apps_own_saves_never_loses_a_counted_answer() {
         let on_disk = samspel::store::load(Path::new(&path))
             .unwrap_or_else(|e| panic!("cycle {i}: the file does not load: {e:?}"));
         let texts: Vec<&str> = on_disk.answers().iter().map(|a| a.text.as_str()).collect();
-        assert!(texts.len() >= counted, "cycle {i}: {counted} counted, {texts:?}");
+        assert!(
+            texts.len() >= counted,
+            "cycle {i}: {counted} counted, {texts:?}"
+        );
         let mut unique = texts.clone();
         unique.sort_unstable();
         unique.dedup();

@@ -26,30 +26,10 @@ enum Step {
 }
 
 fn step() -> impl Strategy<Value = Step> {
-    let chars = "adjnmrzhfuvgtTkis0123456789?+-xyåÖ🙂 q";
-    let char_keys = prop::sample::select(chars.chars().collect::<Vec<_>>())
+    let char_keys = prop::sample::select(common::keys::CHARS.chars().collect::<Vec<_>>())
         .prop_map(|c| Step::Key(KeyCode::Char(c), KeyModifiers::NONE));
-    let special = prop::sample::select(vec![
-        (KeyCode::Enter, KeyModifiers::NONE),
-        (KeyCode::Esc, KeyModifiers::NONE),
-        (KeyCode::Tab, KeyModifiers::NONE),
-        (KeyCode::BackTab, KeyModifiers::SHIFT),
-        (KeyCode::Left, KeyModifiers::NONE),
-        (KeyCode::Right, KeyModifiers::NONE),
-        (KeyCode::Up, KeyModifiers::NONE),
-        (KeyCode::Down, KeyModifiers::NONE),
-        (KeyCode::Up, KeyModifiers::SHIFT),
-        (KeyCode::Down, KeyModifiers::ALT),
-        (KeyCode::PageDown, KeyModifiers::NONE),
-        (KeyCode::Backspace, KeyModifiers::NONE),
-        (KeyCode::Delete, KeyModifiers::NONE),
-        (KeyCode::Enter, KeyModifiers::ALT),
-        (KeyCode::Char('j'), KeyModifiers::CONTROL),
-        (KeyCode::Char('s'), KeyModifiers::CONTROL),
-        (KeyCode::Char('z'), KeyModifiers::CONTROL),
-        (KeyCode::F(5), KeyModifiers::NONE),
-    ])
-    .prop_map(|(code, mods)| Step::Key(code, mods));
+    let special = prop::sample::select(common::keys::SPECIAL.to_vec())
+        .prop_map(|(code, mods)| Step::Key(code, mods));
     prop_oneof![
         6 => char_keys,
         4 => special,

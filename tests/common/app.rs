@@ -41,8 +41,11 @@ impl Harness {
 
     pub fn with_dir(dir: tempfile::TempDir) -> Harness {
         let store = Store::at(dir.path().to_path_buf());
+        let mut app = App::new(Lang::Sv, start_time());
+        // Exports stay in the test's own folder, never in the working directory.
+        app.export_dir = dir.path().to_path_buf();
         let mut h = Harness {
-            app: App::new(Lang::Sv, start_time()),
+            app,
             shell: Shell::new(store, Lang::Sv),
             dir,
             now: start_time(),

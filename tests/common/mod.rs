@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod documents;
+pub mod keys;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

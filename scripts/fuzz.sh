@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs each fuzz target for a while (default 60 s each; `scripts/fuzz.sh 600` for
+# ten minutes). Needs a nightly toolchain and cargo-fuzz:
+#   rustup toolchain install nightly && cargo install cargo-fuzz
+# Findings land in fuzz/artifacts/<target>/; add each as a regression test.
+set -euo pipefail
+seconds="${1:-60}"
+cd "$(dirname "$0")/../fuzz"
+for target in session_loader program_loader keys; do
+    mkdir -p "corpus/$target"
+    cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+        -max_total_time="$seconds" -max_len=65536
+done
