@@ -6,8 +6,10 @@
 set -euo pipefail
 seconds="${1:-60}"
 cd "$(dirname "$0")/../fuzz"
+# New inputs go to corpus/<target> (not committed); seeds/<target> holds the
+# committed interesting inputs (the small ones of a ten-minute run, after cmin).
 for target in session_loader program_loader keys; do
-    mkdir -p "corpus/$target"
-    cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+    mkdir -p "corpus/$target" "seeds/$target"
+    cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
         -max_total_time="$seconds" -max_len=65536
 done
