@@ -10,6 +10,9 @@ cd "$(dirname "$0")/../fuzz"
 # committed interesting inputs (the small ones of a ten-minute run, after cmin).
 for target in session_loader program_loader keys; do
     mkdir -p "corpus/$target" "seeds/$target"
+    # Key sequences: two bytes a step, up to 256 steps; files: up to 64 KB.
+    max_len=65536
+    [ "$target" = keys ] && max_len=512
     cargo +nightly fuzz run -O "$target" "corpus/$target" "seeds/$target" -- \
-        -max_total_time="$seconds" -max_len=65536
+        -max_total_time="$seconds" -max_len="$max_len" -len_control=0
 done

@@ -235,6 +235,7 @@ messages! {
     PickerHint => " skriv för att söka ", " type to search ";
     NoticeDraftBack => "Texten du skrev förra gången är tillbaka; Enter sparar den, Esc kastar den.", "The text you were typing last time is back; Enter saves it, Esc discards it.";
     NoticeNoSuchNumber => "Det finns ingen deltagare nummer {n}.", "There is no participant number {n}.";
+    NoticeFileRecreated => "Sessionsfilen {file} saknades; den är skriven på nytt med allt i sessionen.", "The session file {file} was missing; it is written again with everything in the session.";
     NoticeDeleted => "Svaret togs bort; z ångrar.", "The answer was deleted; z undoes it.";
     NoticeNothingToUndo => "Det finns inget att ångra.", "There is nothing to undo.";
     NoticeRoundDone => "Alla har haft ordet i det här blocket.", "Everyone has had their say in this block.";

@@ -201,6 +201,8 @@ fn a_session_file_deleted_or_renamed_while_open_is_written_again() {
     fs::remove_file(&path).unwrap();
     answer(&mut h, "Efter radering");
     assert!(on_disk_has(&path, "Efter radering"), "written anew");
+    let notice = h.app.notice.clone().unwrap_or_default();
+    assert!(notice.contains("saknades"), "says so: {notice}");
 
     let moved = path.with_extension("flyttad.json");
     fs::rename(&path, &moved).unwrap();

@@ -27,7 +27,8 @@ pub enum Action {
     /// A session was opened (or created) and its lock taken.
     Opened(Result<Box<Opened>, String>),
     /// The result of the last [`Effect::Save`].
-    Saved(Result<(), String>),
+    /// A save's result; `Ok(Some(sentence))` is a save worth telling about.
+    Saved(Result<Option<String>, String>),
     /// The process is asked to end (SIGTERM, SIGHUP): keep the draft and go.
     Terminate,
     /// The live view's session, read again after the writer changed it (or why not).
@@ -347,9 +348,12 @@ impl App {
             Action::Saved(result) => {
                 self.last_save_attempt = Some(now);
                 match result {
-                    Ok(()) => {
+                    Ok(news) => {
                         self.dirty = false;
                         self.save = SaveState::Saved(now);
+                        if news.is_some() {
+                            self.notice = news;
+                        }
                     }
                     Err(message) => self.save = SaveState::Failed(message),
                 }

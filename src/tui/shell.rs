@@ -48,9 +48,13 @@ impl Shell {
                 let (Some(writer), Some(session)) = (&mut self.writer, &app.session) else {
                     return None;
                 };
-                Some(Action::Saved(
-                    writer.save(session).map_err(|e| e.localize(self.lang)),
-                ))
+                // A session file deleted or moved while open is written anew.
+                let missing = !writer.path().exists();
+                let file = writer.path().display().to_string();
+                let saved = writer.save(session).map_err(|e| e.localize(self.lang));
+                Some(Action::Saved(saved.map(|()| {
+                    missing.then(|| crate::tr!(self.lang, NoticeFileRecreated, file = file))
+                })))
             }
             Effect::ListSessions => Some(Action::Sessions(self.list())),
             Effect::Open(path) => Some(Action::Opened(self.open(&path))),
