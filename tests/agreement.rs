@@ -60,6 +60,8 @@ fn anonymous_with_sources_names_nobody() {
         assert!(!md.contains(&p.name), "{} named", p.name);
     }
     assert!(md.contains("Deltagare 1"));
+    // The parties carry the pseudonyms they have as speakers (KSO 1, KD 6).
+    assert!(md.contains("| Parter | Deltagare 1; Deltagare 6 |"), "{md}");
 }
 
 #[test]

@@ -23,7 +23,7 @@ pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
     line("");
     line(&format!("**{}**", tr!(lang, DocDraftStamp)));
     line("");
-    for row in header_rows(&draft, options) {
+    for row in header_rows(session, &draft, options) {
         line(&row);
     }
     for (n, section) in draft.sections.iter().enumerate() {
@@ -95,7 +95,7 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
     let mut doc = Doc::new(Some(&stamp), &footer)
         .title(&format!("{}: {}", tr!(lang, DocAgreement), draft.title))
         .warning(&stamp);
-    let header: Vec<Vec<String>> = header_fields(&draft, options)
+    let header: Vec<Vec<String>> = header_fields(session, &draft, options)
         .into_iter()
         .map(|(k, v)| vec![k, v])
         .collect();
@@ -181,14 +181,14 @@ fn action_table(
 }
 
 /// The header's fields: organisation, parties, date, version, next review.
-fn header_fields(draft: &Draft, options: &Options) -> Vec<(String, String)> {
+fn header_fields(session: &Session, draft: &Draft, options: &Options) -> Vec<(String, String)> {
     let lang = options.lang;
     let parties: Vec<String> = draft
         .parties
         .iter()
-        .enumerate()
-        .map(|(i, (name, title))| match options.anonymous {
-            true => tr!(lang, Anonymous, n = i + 1),
+        .map(|(name, title)| match options.anonymous {
+            // The same pseudonym as the party has everywhere else in the document.
+            true => who_label(session, name, options),
             false if title.is_empty() => name.clone(),
             false => format!("{name}, {title}"),
         })
@@ -207,8 +207,8 @@ fn header_fields(draft: &Draft, options: &Options) -> Vec<(String, String)> {
 }
 
 /// The header as a Markdown table.
-fn header_rows(draft: &Draft, options: &Options) -> Vec<String> {
-    let rows: Vec<Vec<String>> = header_fields(draft, options)
+fn header_rows(session: &Session, draft: &Draft, options: &Options) -> Vec<String> {
+    let rows: Vec<Vec<String>> = header_fields(session, draft, options)
         .into_iter()
         .map(|(k, v)| vec![k, v])
         .collect();
