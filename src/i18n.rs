@@ -416,7 +416,7 @@ messages! {
     KeyYes => "ja", "yes";
     KeyNo => "nej", "no";
     KeyChoose => "välj", "choose";
-    KeyFormSave => "spara", "save";
+    KeyFormSave => "bekräfta", "confirm";
     KeyNextField => "nästa fält", "next field";
     KeyPrevField => "föregående fält", "previous field";
     KeyOpenSession => "öppna", "open";
