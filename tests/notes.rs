@@ -149,6 +149,14 @@ fn one_day_only() {
     assert!(!md.contains(&day2_block.title), "{}", day2_block.title);
     let both = render(&s, Format::NotesMd, &options());
     assert!(both.contains("## Dag 2") && both.contains(&day2_block.title));
+    // An action item goes with the day of the block it came from.
+    let action = "Förslag på fast mötesstruktur KSO–KD";
+    let day2 = Options {
+        day: Some(1),
+        ..options()
+    };
+    assert!(md.contains(action) && both.contains(action));
+    assert!(!render(&s, Format::NotesMd, &day2).contains(action));
 }
 
 #[test]

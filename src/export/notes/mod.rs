@@ -318,12 +318,11 @@ fn votings(session: &Session, block: &str, lang: Lang) -> Vec<VotingResult> {
 /// The action items from the chosen days' blocks, and those tied to no block.
 fn actions(session: &Session, days: &[usize], options: &Options) -> Vec<ActionRow> {
     let program = session.program();
-    let block_title = |id: &str| {
-        program
-            .blocks()
-            .find(|(_, b)| b.id == id)
-            .filter(|(d, _)| days.contains(d))
-            .map(|(_, b)| b.title.clone())
+    // `None`: the block is on a day left out. A block that is gone keeps the
+    // item in the notes, without a "from".
+    let block_title = |id: &str| match program.blocks().find(|(_, b)| b.id == id) {
+        Some((day, block)) => days.contains(&day).then(|| block.title.clone()),
+        None => Some(String::new()),
     };
     session
         .action_items()
