@@ -57,6 +57,7 @@ messages! {
     SideVerksamhet => "Verksamhet", "Organisation";
     Observer => "observatör", "observer";
     Anonymous => "Deltagare {n}", "Participant {n}";
+    AnonymousSomeone => "Deltagare ?", "Participant ?";
     Day => "Dag {n}", "Day {n}";
     Answers => "{n} svar", "{n} answers";
     AnswersMarked => "{n} svar · markerade: {marked}", "{n} answers · marked: {marked}";

@@ -26,10 +26,13 @@ pub fn table(head: &[String], rows: &[Vec<String>]) -> Vec<String> {
     out
 }
 
+/// One line of user text, escaped. Leading white space goes: Markdown would drop
+/// it anyway, and kept it could turn the line into code (four spaces) or a nested
+/// list ("  - ") that the first-character escapes below would not see.
 fn line(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
     let input = super::printable(input);
-    for (i, c) in input.trim_end().chars().enumerate() {
+    for (i, c) in input.trim().chars().enumerate() {
         let special_anywhere = matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&' | '!'
@@ -76,5 +79,10 @@ mod tests {
         assert_eq!(cell("a | b\nc"), "a \\| b<br>c");
         assert_eq!(text("rad ett\nrad två", "  "), "rad ett\\\n  rad två");
         assert_eq!(text("Åsa säger 12.5 % – ok", ""), "Åsa säger 12.5 % – ok");
+        assert_eq!(text("rad\n    kod", ""), "rad\\\nkod");
+        assert_eq!(
+            text("rad\n  - lista\n\t2) två\n ===", "  "),
+            "rad\\\n  \\- lista\\\n  2\\) två\\\n  \\==="
+        );
     }
 }

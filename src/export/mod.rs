@@ -1,6 +1,7 @@
 //! Exports: pure functions from a session to the bytes of a file.
 
 mod agreement;
+mod anonymous;
 mod csv;
 pub mod docx;
 mod json;
@@ -123,12 +124,12 @@ pub fn render(
     })
 }
 
-/// An action item's "who" (free text), with a participant's name replaced by
-/// their pseudonym when anonymous. Other free text is shown as written.
+/// An action item's "who" (free text); when anonymous, with every participant's
+/// name in it replaced by their pseudonym.
 pub fn who_label(session: &Session, who: &str, options: &Options) -> String {
-    match session.participant_named(who) {
-        Some(p) if options.anonymous => speaker_label(session, Speaker::Participant(p.id), options),
-        _ => who.to_string(),
+    match options.anonymous {
+        true => anonymous::scrub_names(session, who, options),
+        false => who.to_string(),
     }
 }
 
@@ -150,9 +151,12 @@ pub fn speaker_label(session: &Session, speaker: Speaker, options: &Options) -> 
 
 /// Text without control characters (line breaks and tabs stay): no answer can
 /// carry an escape sequence into a document, a mail client or a terminal that
-/// shows the file.
+/// shows the file. The noncharacters U+FFFE and U+FFFF go too: XML forbids them,
+/// and one would make a Word document that Word refuses to open.
 pub fn printable(text: &str) -> String {
-    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let unwanted = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
     // Nearly all text is clean: copy it whole rather than char by char.
     match text.contains(unwanted) {
         false => text.to_string(),
