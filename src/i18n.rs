@@ -154,6 +154,7 @@ messages! {
     ModelCannotGroup => "Bara svar från samma block som inte redan ingår i ett förslag kan grupperas.", "Only answers of one block that are not already in a proposal can be grouped.";
     ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {dots}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {dots}); take a dot away elsewhere first.";
     ModelDotsInUse => "Någon har redan placerat {dots} prickar; färre än så går inte.", "Someone has already placed {dots} dots; it cannot be fewer.";
+    ModelTooManyDots => "Högst {max} prickar per deltagare.", "At most {max} dots per participant.";
     KeyMoreDots => "fler prickar per person", "more dots each";
     KeyFewerDots => "färre prickar per person", "fewer dots each";
     VotingDotsEach => " {n} prickar var ", " {n} dots each ";
@@ -164,6 +165,7 @@ messages! {
     ModelDanglingSpeaker => "svar {answer} är från deltagare {participant}, som inte finns", "answer {answer} is from participant {participant}, who does not exist";
     ModelDuplicateId => "id {id} används två gånger", "the id {id} is used twice";
     ModelDanglingId => "id {id} nämns men finns inte (i ett förslag, en röstning eller bland parterna)", "the id {id} is referred to but does not exist (in a proposal, a voting or among the parties)";
+    ModelOutOfRange => "{place} har ett värde som appen aldrig skriver", "{place} holds a value the app never writes";
     ModelIdCounter => "räknaren next_id ({next}) är inte större än alla id", "the counter next_id ({next}) is not above every id";
 
     // ---- programs: validation

@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use proptest::prelude::*;
 use samspel::generate;
 use samspel::i18n::{Lang, Localize};
-use samspel::model::{NewParticipant, Session, Side, Speaker};
+use samspel::model::{Item, NewParticipant, Session, Side, Speaker};
 use samspel::programs;
 use samspel::store::{self, StoreError, Writer};
 
@@ -199,6 +199,48 @@ fn a_hand_edit_that_breaks_references_is_refused_untouched() {
         matches!(e, StoreError::Invalid { .. })
     });
     assert!(message.contains("answers[0].created"), "{message}");
+}
+
+/// A session with a voting and a timer, for hand edits of their counts.
+fn counted_session() -> serde_json::Value {
+    let now = Timestamp::UNIX_EPOCH;
+    let mut s = small_session();
+    let voter = s.participants()[0].id;
+    let answer = s.answers()[0].id;
+    let v = s.start_voting(vec![Item::Answer(answer)], 3, now);
+    s.set_dots(v, voter, Item::Answer(answer), 2, now).unwrap();
+    s.timer_mut("vad-ar-svart").toggle(now);
+    serde_json::from_slice(&store::encode(&s)).unwrap()
+}
+
+#[test]
+fn a_hand_edit_with_impossible_counts_or_votes_is_refused_untouched() {
+    type Edit = fn(&mut serde_json::Value);
+    let cases: [(&str, Edit); 5] = [
+        ("progress.timers.vad-ar-svart", |v| {
+            v["progress"]["timers"]["vad-ar-svart"]["elapsed_secs"] = i64::MAX.into();
+        }),
+        ("progress.timers.vad-ar-svart", |v| {
+            v["progress"]["timers"]["vad-ar-svart"]["extra_secs"] = i64::MIN.into();
+        }),
+        ("votings[0]", |v| {
+            v["votings"][0]["dots_each"] = u32::MAX.into()
+        }),
+        ("votings[0]", |v| {
+            v["votings"][0]["dots"][0]["count"] = 4.into()
+        }),
+        ("9999", |v| {
+            v["votings"][0]["items"][0]["answer"] = 9999.into()
+        }),
+    ];
+    for (place, edit) in cases {
+        let mut value = counted_session();
+        edit(&mut value);
+        let message = refused(value.to_string().as_bytes(), |e| {
+            matches!(e, StoreError::Inconsistent { .. })
+        });
+        assert!(message.contains(place), "{message}");
+    }
 }
 
 #[test]

@@ -82,6 +82,8 @@ fn run_case(steps: &[Step]) -> Result<(), TestCaseError> {
         if h.app.path.as_ref() != Some(&path) || h.app.session.is_none() {
             continue;
         }
+        let session = h.app.session.as_ref().unwrap();
+        prop_assert_eq!(session.check_integrity(), Ok(()), "step {} ({:?})", n, step);
         let now = ids(&h);
         for gone in on_disk.difference(&now) {
             prop_assert!(

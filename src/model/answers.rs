@@ -17,15 +17,18 @@ impl Session {
     }
 
     /// Takes an answer out of proposals and votings (before it is deleted or moved).
+    /// A proposal left without answers goes, and out of the votings with it.
     fn forget_answer(&mut self, id: AnswerId) {
         for p in &mut self.proposals {
             p.sources.retain(|s| *s != id);
         }
+        let mut gone = vec![super::Item::Answer(id)];
+        let emptied = self.proposals.iter().filter(|p| p.sources.is_empty());
+        gone.extend(emptied.map(|p| super::Item::Proposal(p.id)));
         self.proposals.retain(|p| !p.sources.is_empty());
-        let item = super::Item::Answer(id);
         for v in &mut self.votings {
-            v.items.retain(|i| *i != item);
-            v.dots.retain(|d| d.item != item);
+            v.items.retain(|i| !gone.contains(i));
+            v.dots.retain(|d| !gone.contains(&d.item));
         }
     }
 
@@ -285,6 +288,28 @@ mod tests {
                 .unwrap();
         }
         assert_eq!(s.next_in_round(b, Some(ids[3])), None);
+    }
+
+    /// A proposal whose answers are all deleted goes, and leaves no item behind
+    /// in a voting (the file would otherwise be refused when it is next opened).
+    #[test]
+    fn a_proposal_emptied_by_deletes_leaves_the_votings_too() {
+        let mut s = session(&["A"]);
+        let add = |s: &mut Session, t| {
+            s.add_answer("vad-ar-svart", Speaker::Group, t, false, NOW)
+                .unwrap()
+        };
+        let (a, b) = (add(&mut s, "a"), add(&mut s, "b"));
+        let p = s.group_answers(&[a, b], "a och b", NOW).unwrap();
+        let voting = s.start_voting(vec![crate::model::Item::Proposal(p)], 3, NOW);
+        let voter = s.participants()[0].id;
+        s.set_dots(voting, voter, crate::model::Item::Proposal(p), 2, NOW)
+            .unwrap();
+        s.delete_answer(a, NOW).unwrap();
+        s.delete_answer(b, NOW).unwrap();
+        assert!(s.votings()[voting].items.is_empty());
+        assert!(s.votings()[voting].dots.is_empty());
+        assert_eq!(s.check_integrity(), Ok(()));
     }
 
     #[test]

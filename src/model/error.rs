@@ -30,6 +30,8 @@ pub enum ModelError {
     NoDotsLeft { name: String, dots: u32 },
     #[error("at least {dots} dots are in use")]
     DotsInUse { dots: u32 },
+    #[error("at most {max} dots each")]
+    TooManyDots { max: u32 },
     #[error("{name:?} has answers")]
     HasAnswers { name: String },
     #[error("day 2 {day2} is not after day 1 {day1}")]
@@ -60,6 +62,7 @@ impl Localize for ModelError {
                 tr!(lang, ModelNoDotsLeft, name = name, dots = dots)
             }
             ModelError::DotsInUse { dots } => tr!(lang, ModelDotsInUse, dots = dots),
+            ModelError::TooManyDots { max } => tr!(lang, ModelTooManyDots, max = max),
             ModelError::HasAnswers { name } => tr!(lang, ModelHasAnswers, name = name),
             ModelError::Day2BeforeDay1 { day1, day2 } => {
                 tr!(lang, ModelDay2BeforeDay1, day1 = day1, day2 = day2)

@@ -70,6 +70,10 @@ pub struct Ranked {
 /// The default number of dots each participant gets.
 pub const DEFAULT_DOTS: u32 = 3;
 
+/// The most dots each participant can get: more makes no sense on a wall, and the
+/// bound keeps a hand-edited file from asking for billions of dots to be drawn.
+pub const MAX_DOTS: u32 = 20;
+
 impl Session {
     pub fn proposals(&self) -> &[Proposal] {
         &self.proposals
@@ -316,6 +320,9 @@ impl Session {
         if dots < most.max(1) {
             return Err(ModelError::DotsInUse { dots: most.max(1) });
         }
+        if dots > MAX_DOTS {
+            return Err(ModelError::TooManyDots { max: MAX_DOTS });
+        }
         v.dots_each = dots;
         self.changed = now;
         Ok(())
@@ -350,7 +357,7 @@ impl Session {
         self.votings.push(Voting {
             block: String::new(),
             items,
-            dots_each: dots_each.max(1),
+            dots_each: dots_each.clamp(1, MAX_DOTS),
             dots: Vec::new(),
         });
         self.changed = now;
@@ -385,7 +392,7 @@ impl Session {
             .filter(|d| d.participant == participant && d.item != item)
             .map(|d| d.count)
             .sum();
-        if elsewhere + count > v.dots_each {
+        if elsewhere.saturating_add(count) > v.dots_each {
             return Err(ModelError::NoDotsLeft {
                 name,
                 dots: v.dots_each,

@@ -170,12 +170,27 @@ pub struct Timer {
     pub extra_secs: i64,
 }
 
+/// The most a timer counts, either way: a century. A hand-edited file may hold no
+/// more, so that no sum of a timer's seconds can overflow.
+pub const MAX_TIMER_SECS: i64 = 100 * 366 * 24 * 60 * 60;
+
 impl Timer {
     pub fn elapsed(&self, now: Timestamp) -> i64 {
         let running = self
             .running_since
             .map_or(0, |since| now.as_second() - since.as_second());
-        self.elapsed_secs + running.max(0)
+        (self.elapsed_secs + running.max(0)).min(MAX_TIMER_SECS)
+    }
+
+    /// ±1 minute (or more) on the plan, within the timer's bounds.
+    pub fn add_minutes(&mut self, minutes: i64) {
+        self.extra_secs = (self.extra_secs + minutes * 60).clamp(-MAX_TIMER_SECS, MAX_TIMER_SECS);
+    }
+
+    /// Whether the counts are within bounds (a hand-edited file may hold anything).
+    pub fn is_sane(&self) -> bool {
+        (0..=MAX_TIMER_SECS).contains(&self.elapsed_secs)
+            && (-MAX_TIMER_SECS..=MAX_TIMER_SECS).contains(&self.extra_secs)
     }
 
     pub fn is_running(&self) -> bool {

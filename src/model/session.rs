@@ -4,8 +4,8 @@ use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionId, ActionItem, AgreementText, Answer, AnswerId, Draft, ModelError, NewParticipant,
-    Participant, ParticipantId, Program, Progress, Proposal, Speaker, Voting,
+    ActionId, ActionItem, AgreementText, Answer, AnswerId, Draft, Item, MAX_DOTS, ModelError,
+    NewParticipant, Participant, ParticipantId, Program, Progress, Proposal, Speaker, Voting,
 };
 use crate::i18n::{Lang, Localize, Msg, text};
 use crate::tr;
@@ -66,6 +66,9 @@ pub enum Integrity {
     IdCounter(u64),
     /// A proposal, a vote or the agreement's parties name something that is not there.
     DanglingId(u64),
+    /// A count no use of the app can make (a timer of centuries, a voter with more
+    /// dots than the voting gives): named by where it is in the file.
+    OutOfRange(String),
 }
 
 impl Localize for Integrity {
@@ -86,6 +89,7 @@ impl Localize for Integrity {
             Integrity::DuplicateId(id) => tr!(lang, ModelDuplicateId, id = id),
             Integrity::IdCounter(next) => tr!(lang, ModelIdCounter, next = next),
             Integrity::DanglingId(id) => tr!(lang, ModelDanglingId, id = id),
+            Integrity::OutOfRange(place) => tr!(lang, ModelOutOfRange, place = place),
         }
     }
 }
@@ -358,6 +362,8 @@ impl Session {
         if let Some(missing) = people.clone().find(|p| self.participant(**p).is_none()) {
             return Err(Integrity::DanglingId(missing.0));
         }
+        self.check_counts()?;
+        self.check_voting_items(&answer_ids)?;
         for answer in &self.answers {
             if !blocks.contains(answer.block.as_str()) {
                 return Err(Integrity::DanglingAnswer {
@@ -372,6 +378,48 @@ impl Session {
                     answer: answer.id.0,
                     participant: pid.0,
                 });
+            }
+        }
+        Ok(())
+    }
+
+    /// Timers and dots within what the app itself can make, so that no sum of them
+    /// overflows and no drawing of them runs away.
+    fn check_counts(&self) -> Result<(), Integrity> {
+        let timers = &self.progress.timers;
+        if let Some((block, _)) = timers.iter().find(|(_, t)| !t.is_sane()) {
+            return Err(Integrity::OutOfRange(format!("progress.timers.{block}")));
+        }
+        for (i, v) in self.votings.iter().enumerate() {
+            let used = |p: ParticipantId| -> u64 {
+                let mine = v.dots.iter().filter(|d| d.participant == p);
+                mine.map(|d| u64::from(d.count)).sum()
+            };
+            let each_ok = (1..=MAX_DOTS).contains(&v.dots_each);
+            if !each_ok
+                || v.dots
+                    .iter()
+                    .any(|d| used(d.participant) > u64::from(v.dots_each))
+            {
+                return Err(Integrity::OutOfRange(format!("votings[{i}]")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every item voted on is an answer or a proposal that is there.
+    fn check_voting_items(&self, answer_ids: &HashSet<u64>) -> Result<(), Integrity> {
+        let items = self.votings.iter().flat_map(|v| {
+            let dotted = v.dots.iter().map(|d| d.item);
+            v.items.iter().copied().chain(dotted)
+        });
+        for item in items {
+            let (there, id) = match item {
+                Item::Answer(id) => (answer_ids.contains(&id.0), id.0),
+                Item::Proposal(id) => (self.proposals.iter().any(|p| p.id == id), id.0),
+            };
+            if !there {
+                return Err(Integrity::DanglingId(id));
             }
         }
         Ok(())

@@ -132,8 +132,8 @@ impl App {
                 self.workshop.rung.remove(&block);
                 return self.change(|s| *s.timer_mut(&block) = Default::default());
             }
-            Command::TimerPlus => return self.change(|s| s.timer_mut(&block).extra_secs += 60),
-            Command::TimerMinus => return self.change(|s| s.timer_mut(&block).extra_secs -= 60),
+            Command::TimerPlus => return self.change(|s| s.timer_mut(&block).add_minutes(1)),
+            Command::TimerMinus => return self.change(|s| s.timer_mut(&block).add_minutes(-1)),
             Command::Prepare => self.enter_prep(),
             Command::Export => self.export_form(),
             Command::Prioritise => return self.open_voting(&block),

@@ -210,8 +210,9 @@ fn actual_minutes(session: &Session, block: &str, options: &Options) -> Option<i
 }
 
 /// Questions always have a place in the notes; other blocks only when something
-/// was said or decided in them. Breaks and skipped blocks appear in the time
-/// table alone, unless answers were given there anyway.
+/// was said or decided in them. Breaks appear in the time table alone; skipped
+/// blocks took no time in the plan and are in neither, unless answers were given
+/// there anyway (then in the body).
 fn in_body(session: &Session, block: &Block) -> bool {
     let has_content = session.answers_in(&block.id).next().is_some()
         || session.proposals().iter().any(|p| p.block == block.id)
