@@ -243,6 +243,23 @@ fn a_hand_edit_with_impossible_counts_or_votes_is_refused_untouched() {
     }
 }
 
+/// Samspel before 2026-11-24 could leave a deleted proposal in a voting: such a
+/// file opens, without it.
+#[test]
+fn a_file_with_a_stale_proposal_in_a_voting_opens_without_it() {
+    let mut value = counted_session();
+    let stale = serde_json::json!({ "proposal": 77 });
+    let voting = &mut value["votings"][0];
+    voting["items"].as_array_mut().unwrap().push(stale.clone());
+    let mut dot = voting["dots"][0].clone();
+    dot["item"] = stale;
+    voting["dots"].as_array_mut().unwrap().push(dot);
+    let session = store::decode("gammal", value.to_string().as_bytes()).unwrap();
+    let answer = session.answers()[0].id;
+    assert_eq!(session.votings()[0].items, vec![Item::Answer(answer)]);
+    assert_eq!(session.votings()[0].dots.len(), 1);
+}
+
 #[test]
 fn a_second_writer_is_refused_in_the_same_process() {
     let dir = tempfile::tempdir().unwrap();

@@ -352,6 +352,21 @@ impl Session {
         })
     }
 
+    /// Takes out of the votings every proposal that is not there. Samspel before
+    /// 2026-11-24 left a proposal in its votings when deleting its last answer
+    /// dropped it; such a file opens mended rather than refused.
+    pub fn mend_votes(&mut self) {
+        let proposals: Vec<ProposalId> = self.proposals.iter().map(|p| p.id).collect();
+        let there = |item: &Item| match item {
+            Item::Proposal(id) => proposals.contains(id),
+            Item::Answer(_) => true,
+        };
+        for v in &mut self.votings {
+            v.items.retain(there);
+            v.dots.retain(|d| there(&d.item));
+        }
+    }
+
     /// Starts a round of dot voting over `items`; returns its index.
     pub fn start_voting(&mut self, items: Vec<Item>, dots_each: u32, now: Timestamp) -> usize {
         self.votings.push(Voting {
