@@ -2,6 +2,7 @@
 //! whole and durably on every change, three backups, one writer at a time.
 
 mod atomic;
+mod encode;
 mod error;
 mod schema;
 mod writer;
@@ -10,8 +11,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{Replace, write_atomic};
+pub use encode::{encode, serialize_answers};
 pub use error::{IoAction, StoreError};
-pub use writer::{Writer, encode};
+pub use writer::Writer;
 
 use crate::model::Session;
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::atomic::{self, Replace};
+use super::encode::{Encoder, encode};
 use super::{BACKUPS, IoAction, StoreError, backup_path, load, lock_path};
 use crate::model::Session;
 
@@ -18,9 +19,8 @@ pub struct Writer {
     /// How far apart the backup generations are (see [`Writer::save`]).
     backup_every: Duration,
     last_backup: Option<Instant>,
-    /// The size of the last save: the next one needs about as much room, and
-    /// growing a megabyte buffer step by step is a fifth of encoding it.
-    last_size: usize,
+    /// What the last save encoded, for the next save to reuse.
+    encoder: Encoder,
 }
 
 /// Backups a save every few seconds apart would all hold the same minute; five
@@ -39,7 +39,7 @@ impl Writer {
             lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
-            last_size: 0,
+            encoder: Encoder::default(),
         };
         Ok((writer, session))
     }
@@ -65,7 +65,7 @@ impl Writer {
             lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
-            last_size: 0,
+            encoder: Encoder::default(),
         })
     }
 
@@ -78,7 +78,7 @@ impl Writer {
             lock,
             backup_every: BACKUP_EVERY,
             last_backup: None,
-            last_size: 0,
+            encoder: Encoder::default(),
         };
         writer.save(session)?;
         Ok(writer)
@@ -102,8 +102,7 @@ impl Writer {
     /// generations move up to `.bak.3`).
     pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
         self.keep_lock()?;
-        let bytes = encode_with_room(session, self.last_size + self.last_size / 8);
-        self.last_size = bytes.len();
+        let bytes = self.encoder.encode(session);
         let due = self
             .last_backup
             .is_none_or(|t| t.elapsed() >= self.backup_every);
@@ -113,22 +112,9 @@ impl Writer {
             let _ = rotate_backups(&self.path);
             self.last_backup = Some(Instant::now());
         }
-        atomic::write_atomic(&self.path, &bytes, Replace::Allow)
+        atomic::write_atomic(&self.path, bytes, Replace::Allow)
             .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))
     }
-}
-
-/// The bytes of a session file: pretty JSON, so that a person can read and mend it.
-pub fn encode(session: &Session) -> Vec<u8> {
-    encode_with_room(session, 0)
-}
-
-fn encode_with_room(session: &Session, room: usize) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(room);
-    // Writing into a Vec cannot fail, and a session always serialises.
-    let _ = serde_json::to_writer_pretty(&mut bytes, session);
-    bytes.push(b'\n');
-    bytes
 }
 
 impl Writer {
