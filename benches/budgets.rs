@@ -152,7 +152,10 @@ fn saving(c: &mut Criterion) {
     let mut n = 0;
     let mut save = || {
         n += 1;
-        let text = ["Mer tid för samtal.", "Mer tid för samtal om det långsiktiga."][n % 2];
+        let text = [
+            "Mer tid för samtal.",
+            "Mer tid för samtal om det långsiktiga.",
+        ][n % 2];
         session.edit_answer(last, text, now()).unwrap();
         writer.save(&session).unwrap();
     };

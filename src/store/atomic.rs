@@ -4,7 +4,7 @@
 //! Unix), because sessions and exports hold named politicians' statements.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, IoSlice, Write};
 use std::path::{Path, PathBuf};
 
 /// Whether an existing file at the target may be replaced.
@@ -28,6 +28,16 @@ pub(crate) fn temp_affixes(target: &Path) -> (String, &'static str) {
 /// With [`Replace::Refuse`] an existing file is left alone and the error kind is
 /// `AlreadyExists`. On any error no temp file is left behind.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> io::Result<()> {
+    write_atomic_parts(path, &mut [IoSlice::new(bytes)], replace)
+}
+
+/// [`write_atomic`] of `parts` one after the other, without first copying them
+/// into one buffer.
+pub fn write_atomic_parts(
+    path: &Path,
+    mut parts: &mut [IoSlice<'_>],
+    replace: Replace,
+) -> io::Result<()> {
     let dir = parent_dir(path);
     let (prefix, suffix) = temp_affixes(path);
     // tempfile creates the file with mode 0600 on Unix and removes it on drop.
@@ -35,7 +45,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> io::Result<(
         .prefix(&prefix)
         .suffix(suffix)
         .tempfile_in(&dir)?;
-    temp.write_all(bytes)?;
+    while !parts.is_empty() {
+        match temp.write_vectored(parts) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => IoSlice::advance_slices(&mut parts, n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
     temp.as_file().sync_all()?;
     match replace {
         Replace::Allow => temp.persist(path).map_err(|e| e.error)?,

@@ -102,7 +102,7 @@ impl Writer {
     /// generations move up to `.bak.3`).
     pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
         self.keep_lock()?;
-        let bytes = self.encoder.encode(session);
+        let mut parts = self.encoder.encode(session);
         let due = self
             .last_backup
             .is_none_or(|t| t.elapsed() >= self.backup_every);
@@ -112,7 +112,7 @@ impl Writer {
             let _ = rotate_backups(&self.path);
             self.last_backup = Some(Instant::now());
         }
-        atomic::write_atomic(&self.path, bytes, Replace::Allow)
+        atomic::write_atomic_parts(&self.path, &mut parts, Replace::Allow)
             .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))
     }
 }
