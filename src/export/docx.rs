@@ -5,10 +5,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BreakType, DocumentChild, Docx, Footer, Header, IndentLevel,
-    Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId, PageNum,
-    Paragraph, ParagraphChild, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table,
-    TableCell, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, Break, BreakType, DocumentChild, Docx, Footer, Header,
+    IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
+    PageNum, Paragraph, ParagraphChild, Run, RunChild, RunFonts, SpecialIndentType, Start, Style,
+    StyleType, Table, TableCell, TableRow, Text, WidthType,
 };
 
 /// docx-rs writes a numbering of its own with id 1 (decimal); ours must differ.
@@ -35,10 +35,19 @@ fn run(text: String, bold: bool, italic: bool) -> Run {
 
 fn run_after(line_break: bool, text: String, bold: bool, italic: bool) -> Run {
     let mut run = Run::new();
+    // Room for exactly its children: docx-rs's own pushes reserve four, and the
+    // notes of a long day hold thousands of runs.
+    run.children = Vec::with_capacity(1 + usize::from(line_break));
     if line_break {
-        run = run.add_break(BreakType::TextWrapping);
+        let line_break = Break::new(BreakType::TextWrapping);
+        run.children.push(RunChild::Break(line_break));
     }
-    run = run.add_text(text);
+    // As docx-rs's `add_text`: a line break is a run's own child, never text.
+    let text = match text.contains('\n') {
+        true => text.replace('\n', ""),
+        false => text,
+    };
+    run.children.push(RunChild::Text(Text::new(text)));
     if bold {
         run.run_property = run.run_property.bold();
     }
@@ -61,6 +70,7 @@ fn runs(mut paragraph: Paragraph, text: &str, bold: bool, italic: bool) -> Parag
 }
 
 fn add_lines(paragraph: &mut Paragraph, text: &str, bold: bool, italic: bool) {
+    paragraph.children.reserve_exact(text.lines().count());
     for (i, line) in text.lines().enumerate() {
         push(paragraph, run_after(i > 0, clean(line), bold, italic));
     }
@@ -68,6 +78,9 @@ fn add_lines(paragraph: &mut Paragraph, text: &str, bold: bool, italic: bool) {
 
 /// "label: text (note)", the label bold and the note italic.
 fn labelled(mut p: Paragraph, label: &str, text: &str, note: Option<&str>) -> Paragraph {
+    let (label_runs, note_runs) = (usize::from(!label.is_empty()), usize::from(note.is_some()));
+    p.children
+        .reserve_exact(label_runs + text.lines().count() + note_runs);
     if !label.is_empty() {
         push(&mut p, run(format!("{}: ", clean(label)), true, false));
     }
@@ -233,8 +246,8 @@ impl Doc {
     /// The bytes of the .docx file (packing fails only if zip itself does).
     pub fn finish(self) -> Result<Vec<u8>, super::ExportError> {
         let mut out = Cursor::new(Vec::new());
+        // Straight into the zip: `build` would first hold every XML part whole.
         self.docx
-            .build()
             .pack(&mut out)
             .map_err(|e| super::ExportError::Docx(e.to_string()))?;
         Ok(out.into_inner())
