@@ -39,13 +39,13 @@ pub fn to_docx(notes: &Notes, organisation: &str, lang: Lang) -> Result<Vec<u8>,
             for group in &block.groups {
                 doc = doc.heading(3, &group.label);
                 for a in &group.answers {
-                    doc = doc.labelled_bullet(&a.who, &a.text, note(a.marked));
+                    doc = doc.labelled_bullet(&a.who, a.text, note(a.marked));
                 }
             }
             if !block.proposals.is_empty() {
                 doc = doc.heading(3, &tr!(lang, NotesProposals));
                 for a in &block.proposals {
-                    doc = doc.labelled_bullet(&a.who, &a.text, note(a.marked));
+                    doc = doc.labelled_bullet(&a.who, a.text, note(a.marked));
                 }
             }
             for voting in &block.votings {

@@ -81,7 +81,7 @@ fn item(answer: &NoteAnswer, lang: Lang) -> String {
     if !answer.who.is_empty() {
         line.push_str(&format!("**{}:** ", text(&answer.who, "")));
     }
-    line.push_str(&text(&answer.text, "  "));
+    line.push_str(&text(answer.text, "  "));
     if answer.marked {
         line.push_str(&format!(" *({})*", tr!(lang, NotesMarked)));
     }

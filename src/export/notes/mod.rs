@@ -17,45 +17,47 @@ use crate::model::{Block, BlockKind, Item, Session, Side, Speaker, clock};
 use crate::tr;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notes {
+pub struct Notes<'a> {
     pub title: String,
     /// The header's fields: organisation, dates, facilitator.
     pub header: Vec<(String, String)>,
     /// Each side with its people ("Åsa Öberg, KSO (S)" or a pseudonym).
     pub sides: Vec<(String, Vec<String>)>,
-    pub days: Vec<NotesDay>,
+    pub days: Vec<NotesDay<'a>>,
     pub actions: Vec<ActionRow>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotesDay {
+pub struct NotesDay<'a> {
     /// "Dag 1 – torsdag 12 mars 2026".
     pub heading: String,
-    pub blocks: Vec<NotesBlock>,
+    pub blocks: Vec<NotesBlock<'a>>,
     pub times: Vec<TimeRow>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NotesBlock {
+pub struct NotesBlock<'a> {
     pub title: String,
     pub question: Option<String>,
     /// Politik, Verksamhet, the group: only those who answered.
-    pub groups: Vec<AnswerGroup>,
-    pub proposals: Vec<NoteAnswer>,
+    pub groups: Vec<AnswerGroup<'a>>,
+    pub proposals: Vec<NoteAnswer<'a>>,
     pub votings: Vec<VotingResult>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AnswerGroup {
+pub struct AnswerGroup<'a> {
     pub label: String,
-    pub answers: Vec<NoteAnswer>,
+    pub answers: Vec<NoteAnswer<'a>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NoteAnswer {
+pub struct NoteAnswer<'a> {
     /// Who said it (for a proposal: who its sources came from).
     pub who: String,
-    pub text: String,
+    /// Borrowed from the session: the notes of a long day would otherwise hold
+    /// every answer twice.
+    pub text: &'a str,
     /// Marked for the agreement.
     pub marked: bool,
 }
@@ -95,7 +97,7 @@ pub struct TimeRow {
 pub type ActionRow = [String; 4];
 
 /// Compiles the notes of the days `options.day` asks for (all when `None`).
-pub fn compile(session: &Session, options: &Options) -> Notes {
+pub fn compile<'a>(session: &'a Session, options: &Options) -> Notes<'a> {
     let lang = options.lang;
     let days: Vec<usize> = (0..session.program().days.len())
         .filter(|d| options.day.is_none_or(|only| only == *d))
@@ -173,7 +175,7 @@ fn sides(session: &Session, options: &Options) -> Vec<(String, Vec<String>)> {
     .collect()
 }
 
-fn day(session: &Session, index: usize, options: &Options) -> NotesDay {
+fn day<'a>(session: &'a Session, index: usize, options: &Options) -> NotesDay<'a> {
     let lang = options.lang;
     let program_day = &session.program().days[index];
     let mut heading = tr!(lang, Day, n = index + 1);
@@ -224,15 +226,15 @@ fn in_body(session: &Session, block: &Block) -> bool {
     has_content || (asks && !block.skipped)
 }
 
-fn block(session: &Session, block: &Block, options: &Options) -> NotesBlock {
+fn block<'a>(session: &'a Session, block: &'a Block, options: &Options) -> NotesBlock<'a> {
     let lang = options.lang;
     // Under "Gruppen" the group's answers need no name of their own.
-    let answer = |speaker: Speaker, text: &str, marked: bool| NoteAnswer {
+    let answer = |speaker: Speaker, text: &'a str, marked: bool| NoteAnswer {
         who: match speaker {
             Speaker::Group => String::new(),
             _ => speaker_label(session, speaker, options),
         },
-        text: text.to_string(),
+        text,
         marked,
     };
     let group = |label: String, wanted: &dyn Fn(Speaker) -> bool| AnswerGroup {
@@ -269,7 +271,7 @@ fn block(session: &Session, block: &Block, options: &Options) -> NotesBlock {
             .filter(|p| p.block == block.id)
             .map(|p| NoteAnswer {
                 who: names(session, Item::Proposal(p.id), options),
-                text: p.text.clone(),
+                text: &p.text,
                 marked: p.marked,
             })
             .collect(),

@@ -104,7 +104,7 @@ fn bullet(answer: &NoteAnswer, lang: Lang) -> String {
     if !answer.who.is_empty() {
         line.push_str(&format!("{}: ", clean(&answer.who)));
     }
-    line.push_str(&indent(&clean(&answer.text), "    "));
+    line.push_str(&indent(&clean(answer.text), "    "));
     if answer.marked {
         line.push_str(&format!(" [{}]", tr!(lang, NotesMarked)));
     }
