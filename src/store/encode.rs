@@ -53,6 +53,24 @@ thread_local! {
     static ENCODING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Sets [`ENCODING`] for as long as it lives, and unsets it even if serialising
+/// panicked: a flag left set would make every later `encode` on this thread leave
+/// the answers out.
+struct Encoding;
+
+impl Encoding {
+    fn start() -> Encoding {
+        ENCODING.set(true);
+        Encoding
+    }
+}
+
+impl Drop for Encoding {
+    fn drop(&mut self) {
+        ENCODING.set(false);
+    }
+}
+
 /// What stands for the answers while the rest of the file is serialised: found by
 /// its address, so no text an answer or a name could hold is taken for it.
 static MARKER: LazyLock<Box<RawValue>> =
@@ -69,10 +87,10 @@ impl Encoder {
             split: &mut self.split,
             marker: MARKER.get().as_ptr(),
         };
-        ENCODING.set(true);
+        let encoding = Encoding::start();
         // Writing into memory cannot fail, and a session always serialises.
         let _ = serde_json::to_writer_pretty(&mut rest, session);
-        ENCODING.set(false);
+        drop(encoding);
         self.rest.push(b'\n');
         let (before, after) = self.rest.split_at(self.split);
         [
