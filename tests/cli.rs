@@ -528,6 +528,33 @@ fn export_json_and_csv_keep_every_character_and_never_overwrite_by_accident() {
     );
 }
 
+/// A refused file's message may quote the file (here a timer's block id): no
+/// escape sequence in it reaches the terminal.
+#[test]
+fn a_refused_file_cannot_send_escape_sequences_to_the_terminal() {
+    let env = Env::new();
+    let path = env.new_session("skr-tva-dagar");
+    let mut value: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    let evil = "x\u{1b}]0;hej\u{7}";
+    value["progress"]["timers"] = serde_json::json!({ evil: { "elapsed_secs": i64::MAX } });
+    fs::write(&path, value.to_string()).unwrap();
+    let out = env.path().join("ut.json");
+    let err = fails(
+        &env,
+        1,
+        &[
+            "export",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("x]0;hej"), "{err}");
+}
+
 #[test]
 fn anonymous_exports_name_nobody() {
     let env = Env::new();

@@ -71,10 +71,11 @@ fn every_answer_is_in_the_notes_attributed() {
     }
 }
 
-/// The anonymised notes name nobody, in any format, anywhere.
+/// The anonymised notes (and the anonymised JSON) name nobody, anywhere.
 #[test]
 fn anonymised_notes_name_nobody() {
     let mut s = fixture();
+    s.facilitator = "Gudrun Processledarsson".to_string();
     // An action item's "who" is typed by hand: a first name and a surname.
     let block = Some("hur-ska-samarbetet-se-ut");
     s.add_action_item(
@@ -92,7 +93,9 @@ fn anonymised_notes_name_nobody() {
         ("md", render(&s, Format::NotesMd, &anonymous())),
         ("txt", render(&s, Format::NotesTxt, &anonymous())),
         ("docx", word),
+        ("json", render(&s, Format::Json, &anonymous())),
     ] {
+        assert!(!text.contains("Processledarsson"), "{format}: facilitator");
         for p in s.participants() {
             assert!(!text.contains(&p.name), "{format}: {} named", p.name);
             let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();

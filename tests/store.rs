@@ -243,6 +243,19 @@ fn a_hand_edit_with_impossible_counts_or_votes_is_refused_untouched() {
     }
 }
 
+/// Samspel before 2026-11-24 let a voting's dots go past MAX_DOTS: such a file
+/// opens, and its dots can be lowered but not raised further.
+#[test]
+fn a_file_with_more_dots_each_than_the_app_now_gives_opens() {
+    let mut value = counted_session();
+    value["votings"][0]["dots_each"] = 24.into();
+    let mut session = store::decode("gammal", value.to_string().as_bytes()).unwrap();
+    let now = Timestamp::UNIX_EPOCH;
+    assert!(session.set_dots_each(0, 25, now).is_err());
+    session.set_dots_each(0, 23, now).unwrap();
+    assert_eq!(session.votings()[0].dots_each, 23);
+}
+
 /// Samspel before 2026-11-24 could leave a deleted proposal in a voting: such a
 /// file opens, without it.
 #[test]

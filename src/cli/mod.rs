@@ -174,7 +174,10 @@ pub fn run(args: Vec<OsString>, out: &mut dyn Write, err: &mut dyn Write) -> i32
     match result {
         Ok(()) => 0,
         Err(failure) => {
-            let _ = writeln!(err, "samspel: {}", failure.message);
+            // A message may quote a file's contents (a block id, a name): no
+            // escape sequence in it reaches the terminal.
+            let message = crate::export::printable(&failure.message);
+            let _ = writeln!(err, "samspel: {message}");
             failure.code
         }
     }

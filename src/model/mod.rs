@@ -20,7 +20,9 @@ pub use agreement_text::{AgreementText, SectionText};
 pub use answer::{Answer, AnswerId, Speaker};
 pub use error::ModelError;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
-pub use priority::{DEFAULT_DOTS, Dots, Item, MAX_DOTS, Proposal, ProposalId, Ranked, Voting};
+pub use priority::{
+    DEFAULT_DOTS, Dots, Item, MAX_DOTS, MAX_DOTS_IN_FILE, Proposal, ProposalId, Ranked, Voting,
+};
 pub use program::{Block, BlockKind, Day, Program, Section, Slot, clock};
 pub use progress::{
     Draft, MAX_TIMER_SECS, Pass, Presentation, Progress, Slide, ThemeChoice, Timer, View,

@@ -70,9 +70,13 @@ pub struct Ranked {
 /// The default number of dots each participant gets.
 pub const DEFAULT_DOTS: u32 = 3;
 
-/// The most dots each participant can get: more makes no sense on a wall, and the
-/// bound keeps a hand-edited file from asking for billions of dots to be drawn.
+/// The most dots each participant can be given: more makes no sense on a wall.
 pub const MAX_DOTS: u32 = 20;
+
+/// The most a file may give: Samspel before 2026-11-24 let the count go past
+/// [`MAX_DOTS`], and such a file must still open; the bound keeps a hand-edited
+/// one from asking for billions of dots to be drawn.
+pub const MAX_DOTS_IN_FILE: u32 = 1000;
 
 impl Session {
     pub fn proposals(&self) -> &[Proposal] {
@@ -320,7 +324,7 @@ impl Session {
         if dots < most.max(1) {
             return Err(ModelError::DotsInUse { dots: most.max(1) });
         }
-        if dots > MAX_DOTS {
+        if dots > MAX_DOTS && dots > v.dots_each {
             return Err(ModelError::TooManyDots { max: MAX_DOTS });
         }
         v.dots_each = dots;

@@ -1,11 +1,12 @@
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionId, ActionItem, AgreementText, Answer, AnswerId, Draft, Item, MAX_DOTS, ModelError,
-    NewParticipant, Participant, ParticipantId, Program, Progress, Proposal, Speaker, Voting,
+    ActionId, ActionItem, AgreementText, Answer, AnswerId, Draft, Item, MAX_DOTS_IN_FILE,
+    ModelError, NewParticipant, Participant, ParticipantId, Program, Progress, Proposal, Speaker,
+    Voting,
 };
 use crate::i18n::{Lang, Localize, Msg, text};
 use crate::tr;
@@ -316,13 +317,23 @@ impl Session {
     }
 
     /// A copy without names: participant `n` (from 1, in list order) is called
-    /// `label(n)`, and titles and parties, which could name a person, are dropped.
-    pub fn anonymised(&self, label: impl Fn(usize) -> String) -> Session {
+    /// `label(n)`; titles, parties and the facilitator's name, which could name a
+    /// person, are dropped; an action item's "who" (typed freely) becomes
+    /// `scrub(who)`.
+    pub fn anonymised(
+        &self,
+        label: impl Fn(usize) -> String,
+        scrub: impl Fn(&str) -> String,
+    ) -> Session {
         let mut copy = self.clone();
         for (i, p) in copy.participants.iter_mut().enumerate() {
             p.name = label(i + 1);
             p.title.clear();
             p.affiliation.clear();
+        }
+        copy.facilitator.clear();
+        for action in &mut copy.action_items {
+            action.who = scrub(&action.who);
         }
         copy
     }
@@ -394,16 +405,12 @@ impl Session {
             return Err(Integrity::OutOfRange(format!("progress.timers.{block}")));
         }
         for (i, v) in self.votings.iter().enumerate() {
-            let used = |p: ParticipantId| -> u64 {
-                let mine = v.dots.iter().filter(|d| d.participant == p);
-                mine.map(|d| u64::from(d.count)).sum()
-            };
-            let each_ok = (1..=MAX_DOTS).contains(&v.dots_each);
-            if !each_ok
-                || v.dots
-                    .iter()
-                    .any(|d| used(d.participant) > u64::from(v.dots_each))
-            {
+            let mut used: HashMap<ParticipantId, u64> = HashMap::new();
+            for d in &v.dots {
+                *used.entry(d.participant).or_default() += u64::from(d.count);
+            }
+            let each_ok = (1..=MAX_DOTS_IN_FILE).contains(&v.dots_each);
+            if !each_ok || used.values().any(|&n| n > u64::from(v.dots_each)) {
                 return Err(Integrity::OutOfRange(format!("votings[{i}]")));
             }
         }

@@ -45,10 +45,14 @@ pub fn write_atomic_parts(
         .prefix(&prefix)
         .suffix(suffix)
         .tempfile_in(&dir)?;
-    while !parts.is_empty() {
+    let mut left: usize = parts.iter().map(|p| p.len()).sum();
+    while left > 0 {
         match temp.write_vectored(parts) {
             Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => IoSlice::advance_slices(&mut parts, n),
+            Ok(n) => {
+                left -= n;
+                IoSlice::advance_slices(&mut parts, n);
+            }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
@@ -107,6 +111,8 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"one");
         write_atomic(&path, b"three", Replace::Allow).unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"three");
+        write_atomic(&path, b"", Replace::Allow).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

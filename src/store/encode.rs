@@ -43,7 +43,7 @@ pub struct Encoder {
     list: Vec<u8>,
     /// The file but the list, and where the list goes in it.
     rest: Vec<u8>,
-    split: usize,
+    split: Option<usize>,
 }
 
 thread_local! {
@@ -92,7 +92,18 @@ impl Encoder {
         let _ = serde_json::to_writer_pretty(&mut rest, session);
         drop(encoding);
         self.rest.push(b'\n');
-        let (before, after) = self.rest.split_at(self.split);
+        let Some(split) = self.split.take() else {
+            // serde_json wrote the marker some other way than as it was given:
+            // then the whole file is encoded as it always can be.
+            debug_assert!(false, "the marker was not seen");
+            self.rest = encode(session);
+            return [
+                IoSlice::new(&self.rest),
+                IoSlice::new(&[]),
+                IoSlice::new(&[]),
+            ];
+        };
+        let (before, after) = self.rest.split_at(split);
         [
             IoSlice::new(before),
             IoSlice::new(&self.list),
@@ -190,14 +201,14 @@ fn encoded(answer: &Answer) -> Vec<u8> {
 /// and its place kept.
 struct Rest<'a> {
     bytes: &'a mut Vec<u8>,
-    split: &'a mut usize,
+    split: &'a mut Option<usize>,
     marker: *const u8,
 }
 
 impl Write for Rest<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match std::ptr::eq(buf.as_ptr(), self.marker) {
-            true => *self.split = self.bytes.len(),
+            true => *self.split = Some(self.bytes.len()),
             false => self.bytes.extend_from_slice(buf),
         }
         Ok(buf.len())
