@@ -158,6 +158,7 @@ messages! {
     KeyMoreDots => "fler prickar per person", "more dots each";
     KeyFewerDots => "färre prickar per person", "fewer dots each";
     VotingDotsEach => " {n} prickar var ", " {n} dots each ";
+    ModelVotedOrParty => "{name} har prickar i en röstning eller är part i överenskommelsen; ta bort dem först, sedan kan {name} tas bort ur listan.", "{name} has dots in a voting or is a party to the agreement; take those away first, then {name} can be removed from the list.";
     ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
     ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";

@@ -243,6 +243,51 @@ fn a_hand_edit_with_impossible_counts_or_votes_is_refused_untouched() {
     }
 }
 
+/// A voter or party stays on the list while their dots or party place are
+/// there: removing them would make a file that names nobody.
+#[test]
+fn a_voter_or_party_cannot_be_removed_from_the_list() {
+    let now = Timestamp::UNIX_EPOCH;
+    let mut s = small_session();
+    let voter = s.participants()[0].id;
+    let other = s
+        .add_participant(NewParticipant::new("Bo Ek", "", Side::Verksamhet), now)
+        .unwrap();
+    let answer = s.answers()[0].id;
+    let v = s.start_voting(vec![Item::Answer(answer)], 3, now);
+    s.delete_answer(answer, now).unwrap();
+    let kept = s
+        .add_answer("mal", Speaker::Group, "Kvar", false, now)
+        .unwrap();
+    s.start_voting(vec![Item::Answer(kept)], 3, now);
+    s.set_dots(v + 1, other, Item::Answer(kept), 1, now)
+        .unwrap();
+    let refused = s.remove_participant(other, now).unwrap_err();
+    assert!(
+        refused.localize(Lang::Sv).contains("Bo Ek har prickar"),
+        "{refused:?}"
+    );
+    s.set_dots(v + 1, other, Item::Answer(kept), 0, now)
+        .unwrap();
+    s.set_parties(vec![other], now).unwrap();
+    assert!(s.remove_participant(other, now).is_err());
+    s.set_parties(vec![voter], now).unwrap();
+    s.remove_participant(other, now).unwrap();
+    assert_eq!(s.check_integrity(), Ok(()));
+}
+
+/// Samspel before 2026-11-24 removed a voter or party from the list and kept
+/// their dots and party place: such a file opens without them.
+#[test]
+fn a_file_with_dots_and_parties_of_someone_removed_opens_without_them() {
+    let mut value = counted_session();
+    value["votings"][0]["dots"][0]["participant"] = 4242.into();
+    value["agreement"]["parties"] = serde_json::json!([4242]);
+    let session = store::decode("gammal", value.to_string().as_bytes()).unwrap();
+    assert!(session.votings()[0].dots.is_empty());
+    assert!(session.agreement().parties.is_empty());
+}
+
 /// Samspel before 2026-11-24 let a voting's dots go past MAX_DOTS: such a file
 /// opens, and its dots can be lowered but not raised further.
 #[test]

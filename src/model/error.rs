@@ -34,6 +34,8 @@ pub enum ModelError {
     TooManyDots { max: u32 },
     #[error("{name:?} has answers")]
     HasAnswers { name: String },
+    #[error("{name:?} has dots or is a party")]
+    VotedOrParty { name: String },
     #[error("day 2 {day2} is not after day 1 {day1}")]
     Day2BeforeDay1 { day1: String, day2: String },
 }
@@ -64,6 +66,7 @@ impl Localize for ModelError {
             ModelError::DotsInUse { dots } => tr!(lang, ModelDotsInUse, dots = dots),
             ModelError::TooManyDots { max } => tr!(lang, ModelTooManyDots, max = max),
             ModelError::HasAnswers { name } => tr!(lang, ModelHasAnswers, name = name),
+            ModelError::VotedOrParty { name } => tr!(lang, ModelVotedOrParty, name = name),
             ModelError::Day2BeforeDay1 { day1, day2 } => {
                 tr!(lang, ModelDay2BeforeDay1, day1 = day1, day2 = day2)
             }

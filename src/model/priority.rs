@@ -356,19 +356,23 @@ impl Session {
         })
     }
 
-    /// Takes out of the votings every proposal that is not there. Samspel before
-    /// 2026-11-24 left a proposal in its votings when deleting its last answer
-    /// dropped it; such a file opens mended rather than refused.
+    /// Takes out what Samspel before 2026-11-24 could leave naming nothing, so
+    /// that such a file opens mended rather than refused: a proposal in a voting
+    /// after deleting its last answer dropped it, and the dots and party place of
+    /// a participant removed from the list.
     pub fn mend_votes(&mut self) {
         let proposals: Vec<ProposalId> = self.proposals.iter().map(|p| p.id).collect();
         let there = |item: &Item| match item {
             Item::Proposal(id) => proposals.contains(id),
             Item::Answer(_) => true,
         };
+        let people: Vec<ParticipantId> = self.participants.iter().map(|p| p.id).collect();
         for v in &mut self.votings {
             v.items.retain(there);
-            v.dots.retain(|d| there(&d.item));
+            v.dots
+                .retain(|d| there(&d.item) && people.contains(&d.participant));
         }
+        self.agreement.parties.retain(|p| people.contains(p));
     }
 
     /// Starts a round of dot voting over `items`; returns its index.

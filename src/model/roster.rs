@@ -60,10 +60,17 @@ impl Session {
         let Some(i) = self.participants.iter().position(|p| p.id == id) else {
             return Ok(());
         };
+        let name = || self.participants[i].name.clone();
         if self.answered_by(id) > 0 {
-            return Err(ModelError::HasAnswers {
-                name: self.participants[i].name.clone(),
-            });
+            return Err(ModelError::HasAnswers { name: name() });
+        }
+        // Their dots and their place among the parties would name nobody.
+        let voted = self
+            .votings
+            .iter()
+            .any(|v| v.dots.iter().any(|d| d.participant == id));
+        if voted || self.agreement.parties.contains(&id) {
+            return Err(ModelError::VotedOrParty { name: name() });
         }
         self.participants.remove(i);
         self.progress.passes.retain(|p| p.participant != id);
