@@ -413,7 +413,7 @@ fn change() -> impl Strategy<Value = Change> {
 }
 
 /// Applies a change; errors (an empty text, a deleted answer) change nothing.
-fn apply(s: &mut Session, change: &Change, deleted: &mut Option<(usize, samspel::model::Answer)>) {
+fn apply(s: &mut Session, change: &Change, deleted: &mut Option<samspel::model::Deleted>) {
     let now = Timestamp::UNIX_EPOCH;
     let id = |s: &Session, i: usize| s.answers().get(i % s.answers().len().max(1)).map(|a| a.id);
     match change {
@@ -429,8 +429,8 @@ fn apply(s: &mut Session, change: &Change, deleted: &mut Option<(usize, samspel:
         }
         Change::Move(i) => drop(id(s, *i).map(|a| s.move_answer(a, "vad-ar-svart", now))),
         Change::Restore => {
-            if let Some((index, answer)) = deleted.take() {
-                drop(s.restore_answer(index, answer, now));
+            if let Some(deleted) = deleted.take() {
+                drop(s.restore_answer(deleted, now));
             }
         }
     }

@@ -2,7 +2,9 @@
 
 use jiff::Timestamp;
 
-use super::{Answer, AnswerId, Draft, ModelError, ParticipantId, Pass, Session, Speaker};
+use super::{
+    Answer, AnswerId, Draft, ModelError, ParticipantId, Pass, Proposal, Session, Speaker, Voting,
+};
 
 impl Session {
     fn answer_index(&self, id: AnswerId) -> Result<usize, ModelError> {
@@ -15,7 +17,20 @@ impl Session {
             .or_else(|| self.answers.iter().position(|a| a.id == id))
             .ok_or(ModelError::UnknownAnswer)
     }
+}
 
+/// An answer taken out, with what its delete changed, for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deleted {
+    pub index: usize,
+    pub answer: Answer,
+    /// The proposals and votings before the delete, and as it left them: undo
+    /// puts the first back only over the second, never over later changes.
+    before: (Vec<Proposal>, Vec<Voting>),
+    after: (Vec<Proposal>, Vec<Voting>),
+}
+
+impl Session {
     /// Takes an answer out of proposals and votings (before it is deleted or moved).
     /// A proposal left without answers goes, and out of the votings with it.
     fn forget_answer(&mut self, id: AnswerId) {
@@ -71,26 +86,31 @@ impl Session {
         Ok(())
     }
 
-    /// Removes an answer and returns it with its place, so that it can be undone.
-    pub fn delete_answer(
-        &mut self,
-        id: AnswerId,
-        now: Timestamp,
-    ) -> Result<(usize, Answer), ModelError> {
+    /// Removes an answer and returns it with its place and what went with it
+    /// (its proposals' wording and dots), so that it can be undone.
+    pub fn delete_answer(&mut self, id: AnswerId, now: Timestamp) -> Result<Deleted, ModelError> {
         let i = self.answer_index(id)?;
+        let before = (self.proposals.clone(), self.votings.clone());
         self.forget_answer(id);
         self.changed = now;
-        Ok((i, self.answers.remove(i)))
+        Ok(Deleted {
+            index: i,
+            answer: self.answers.remove(i),
+            before,
+            after: (self.proposals.clone(), self.votings.clone()),
+        })
     }
 
-    /// Puts a deleted answer back where it was. Refused if its block or speaker
-    /// has gone since, or its id is taken.
-    pub fn restore_answer(
-        &mut self,
-        index: usize,
-        answer: Answer,
-        now: Timestamp,
-    ) -> Result<(), ModelError> {
+    /// Puts a deleted answer back where it was, and its proposals and votes as
+    /// they were if nothing has changed them since. Refused if its block or
+    /// speaker has gone since, or its id is taken.
+    pub fn restore_answer(&mut self, deleted: Deleted, now: Timestamp) -> Result<(), ModelError> {
+        let Deleted {
+            index,
+            answer,
+            before,
+            after,
+        } = deleted;
         if self.answer(answer.id).is_some() {
             return Err(ModelError::UnknownAnswer);
         }
@@ -98,6 +118,9 @@ impl Session {
         self.check_speaker(answer.speaker)?;
         let index = index.min(self.answers.len());
         self.answers.insert(index, answer);
+        if self.proposals == after.0 && self.votings == after.1 {
+            (self.proposals, self.votings) = before;
+        }
         self.changed = now;
         Ok(())
     }
@@ -321,12 +344,41 @@ mod tests {
                     .unwrap()
             })
             .collect();
-        let (i, answer) = s.delete_answer(ids[1], NOW).unwrap();
+        let deleted = s.delete_answer(ids[1], NOW).unwrap();
         assert_eq!(s.answers().len(), 2);
-        s.restore_answer(i, answer.clone(), NOW).unwrap();
+        s.restore_answer(deleted.clone(), NOW).unwrap();
         let texts: Vec<&str> = s.answers().iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["0", "1", "2"]);
-        assert!(s.restore_answer(i, answer, NOW).is_err(), "not twice");
+        assert!(s.restore_answer(deleted, NOW).is_err(), "not twice");
+    }
+
+    /// Undo brings back what a delete took with the answer: the proposal it
+    /// was the last source of, with its mark, and the dots on both; but never
+    /// over a change made since.
+    #[test]
+    fn undo_of_a_delete_brings_back_its_proposal_and_dots() {
+        use crate::model::Item;
+        let mut s = session(&["A"]);
+        let voter = s.participants()[0].id;
+        let a = s
+            .add_answer("vad-ar-svart", Speaker::Group, "a", false, NOW)
+            .unwrap();
+        let p = s.group_answers(&[a], "Ordalydelsen", NOW).unwrap();
+        s.set_proposal_marked(p, true, NOW);
+        let v = s.start_voting(vec![Item::Proposal(p)], 3, NOW);
+        s.set_dots(v, voter, Item::Proposal(p), 2, NOW).unwrap();
+        let whole = (s.proposals().to_vec(), s.votings().to_vec());
+        let deleted = s.delete_answer(a, NOW).unwrap();
+        assert!(s.proposals().is_empty());
+        s.restore_answer(deleted, NOW).unwrap();
+        assert_eq!((s.proposals().to_vec(), s.votings().to_vec()), whole);
+
+        let deleted = s.delete_answer(a, NOW).unwrap();
+        let later = s.start_voting(Vec::new(), 3, NOW);
+        s.restore_answer(deleted, NOW).unwrap();
+        assert!(s.proposals().is_empty(), "not over a later change");
+        assert_eq!(s.votings().len(), later + 1);
+        assert_eq!(s.check_integrity(), Ok(()));
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod session;
 pub use action::{ActionId, ActionItem};
 pub use agreement_text::{AgreementText, SectionText};
 pub use answer::{Answer, AnswerId, Speaker};
+pub use answers::Deleted;
 pub use error::ModelError;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
 pub use priority::{

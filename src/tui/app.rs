@@ -14,7 +14,7 @@ use super::form::Form;
 use super::keymap::{self, Command, Mode};
 use super::picker::Picker;
 use crate::i18n::{Lang, Localize};
-use crate::model::{Answer, AnswerId, Session, Speaker};
+use crate::model::{AnswerId, Deleted, Session, Speaker};
 
 /// Something that happened.
 pub enum Action {
@@ -165,8 +165,8 @@ pub struct WorkshopUi {
     /// The selected answer: an index into the current block's answers.
     pub selected: usize,
     pub focus: Focus,
-    /// The last deleted answer and its place, for undo.
-    pub undo: Option<(usize, Answer)>,
+    /// The last deleted answer, its place and what went with it, for undo.
+    pub undo: Option<Deleted>,
     pub last_speaker: Option<Speaker>,
     /// Blocks whose bell has rung, so that it rings once.
     pub rung: HashSet<String>,

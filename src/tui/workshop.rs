@@ -285,11 +285,11 @@ impl App {
     }
 
     fn undo_delete(&mut self) -> Vec<Effect> {
-        let Some((index, answer)) = self.workshop.undo.take() else {
+        let Some(deleted) = self.workshop.undo.take() else {
             self.notice = Some(tr!(self.lang, NoticeNothingToUndo));
             return vec![];
         };
-        self.try_change(|s, now| s.restore_answer(index, answer, now))
+        self.try_change(|s, now| s.restore_answer(deleted, now))
             .map(|(_, e)| e)
             .unwrap_or_default()
     }
