@@ -1,9 +1,11 @@
 //! Names in free text replaced by pseudonyms, for anonymous exports.
 //!
-//! An action item's "who" is typed by hand: "Karin", "Karin Lundberg och Per",
-//! "KS ordförande". An anonymous export must not let a participant's name through
-//! however it was typed, so every participant's full name (any case) and every part
-//! of it (as written, capitalised) is replaced where it stands as a whole word.
+//! An action item's "who" is typed by hand: "Karin", "karin och Per Åström",
+//! "Lundbergs grupp", "KS ordförande". An anonymous export must not let a
+//! participant's name through however it was typed, so every participant's full
+//! name and every part of it is replaced, in any case, where it stands as a whole
+//! word or with a genitive s ("Karins" becomes "Deltagare 1:s"). A "per" meaning
+//! "each" in such a field is the price: a name let through would be worse.
 
 use crate::i18n::Lang;
 use crate::model::{Session, Speaker};
@@ -16,29 +18,30 @@ use super::{Options, speaker_label};
 /// it is a participant, since it cannot say which.
 pub fn scrub_names(session: &Session, text: &str, options: &Options) -> String {
     let mut text = text.to_string();
-    for (needle, replacement, any_case) in needles(session, options) {
-        text = replace_words(&text, &needle, &replacement, any_case);
+    for (needle, replacement) in needles(session, options) {
+        text = replace_words(&text, &needle, &replacement);
     }
     text
 }
 
 /// What to look for, longest first so that "Karin Lundberg" goes before "Karin".
-fn needles(session: &Session, options: &Options) -> Vec<(String, String, bool)> {
+fn needles(session: &Session, options: &Options) -> Vec<(String, String)> {
     let pseudonym = |id| speaker_label(session, Speaker::Participant(id), options);
-    let mut full: Vec<(String, String, bool)> = Vec::new();
-    let mut parts: Vec<(String, String, bool)> = Vec::new();
+    let mut full: Vec<(String, String)> = Vec::new();
+    let mut parts: Vec<(String, String)> = Vec::new();
     for p in session.participants() {
-        full.push((p.name.trim().to_string(), pseudonym(p.id), true));
+        full.push((p.name.trim().to_lowercase(), pseudonym(p.id)));
         for part in p.name.split_whitespace().filter(|s| s.chars().count() > 1) {
-            match parts.iter_mut().find(|(n, ..)| n == part) {
+            let part = part.to_lowercase();
+            match parts.iter_mut().find(|(n, _)| *n == part) {
                 Some(shared) => shared.1 = someone(options.lang),
-                None => parts.push((part.to_string(), pseudonym(p.id), false)),
+                None => parts.push((part, pseudonym(p.id))),
             }
         }
     }
     for list in [&mut full, &mut parts] {
-        list.retain(|(n, ..)| !n.is_empty());
-        list.sort_by_key(|(n, ..)| std::cmp::Reverse(n.chars().count()));
+        list.retain(|(n, _)| !n.is_empty());
+        list.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
     }
     full.extend(parts);
     full
@@ -48,40 +51,60 @@ fn someone(lang: Lang) -> String {
     tr!(lang, AnonymousSomeone)
 }
 
-/// `text` with each whole-word occurrence of `needle` replaced.
-fn replace_words(text: &str, needle: &str, replacement: &str, any_case: bool) -> String {
+/// `text` with each whole-word occurrence of `needle` (lower case) replaced, in
+/// any case; one with a genitive s keeps it after a colon, as Swedish writes it
+/// after a number.
+fn replace_words(text: &str, needle: &str, replacement: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut before: Option<char> = None;
     while let Some(c) = rest.chars().next() {
         let at_word_start = !before.is_some_and(is_word_char);
-        match at_word_start
-            .then(|| match_len(rest, needle, any_case))
-            .flatten()
-        {
-            Some(len) if !rest[len..].chars().next().is_some_and(is_word_char) => {
-                out.push_str(replacement);
-                before = rest[..len].chars().next_back();
-                rest = &rest[len..];
-            }
+        let found = at_word_start.then(|| match_len(rest, needle)).flatten();
+        let (taken, genitive) = match found.map(|len| (len, word_end(&rest[len..]))) {
+            Some((len, WordEnd::Here)) => (len, false),
+            Some((len, WordEnd::Genitive)) => (len + 1, true),
             _ => {
                 out.push(c);
                 before = Some(c);
                 rest = &rest[c.len_utf8()..];
+                continue;
             }
+        };
+        out.push_str(replacement);
+        if genitive {
+            out.push_str(":s");
         }
+        before = rest[..taken].chars().next_back();
+        rest = &rest[taken..];
     }
     out
 }
 
-/// The byte length of `needle` at the start of `text`, if it is there.
-fn match_len(text: &str, needle: &str, any_case: bool) -> Option<usize> {
+enum WordEnd {
+    Here,
+    /// An s, and then the word ends.
+    Genitive,
+    Not,
+}
+
+fn word_end(after: &str) -> WordEnd {
+    let mut chars = after.chars();
+    match chars.next() {
+        None => WordEnd::Here,
+        Some(c) if !is_word_char(c) => WordEnd::Here,
+        Some('s' | 'S') if !chars.next().is_some_and(is_word_char) => WordEnd::Genitive,
+        Some(_) => WordEnd::Not,
+    }
+}
+
+/// The byte length of `needle` (lower case) at the start of `text`, in any case.
+fn match_len(text: &str, needle: &str) -> Option<usize> {
     let mut len = 0;
     let mut chars = text.chars();
     for n in needle.chars() {
         let c = chars.next()?;
-        let same = c == n || (any_case && c.to_lowercase().eq(n.to_lowercase()));
-        if !same {
+        if !c.to_lowercase().eq(std::iter::once(n)) && c != n {
             return None;
         }
         len += c.len_utf8();
@@ -129,15 +152,25 @@ mod tests {
             "Deltagare 1 och Deltagare 2"
         );
         assert_eq!(scrub(&s, "Lundberg, Åström"), "Deltagare 1, Deltagare 2");
+        assert_eq!(scrub(&s, "KARIN och åström"), "Deltagare 1 och Deltagare 2");
         assert_eq!(scrub(&s, "KS ordförande"), "KS ordförande");
     }
 
     #[test]
-    fn only_whole_words_are_replaced() {
+    fn only_whole_words_are_replaced_or_with_a_genitive_s() {
         let s = session(&["Per Åström", "Ali Öz"]);
         assert_eq!(scrub(&s, "Persson och Alice"), "Persson och Alice");
-        assert_eq!(scrub(&s, "en gång per vecka"), "en gång per vecka");
         assert_eq!(scrub(&s, "(Per)"), "(Deltagare 1)");
+        assert_eq!(
+            scrub(&s, "Pers och Ålis grupp"),
+            "Deltagare 1:s och Ålis grupp"
+        );
+        assert_eq!(
+            scrub(&s, "Åströms förslag, Per:s"),
+            "Deltagare 1:s förslag, Deltagare 1:s"
+        );
+        assert_eq!(scrub(&s, "Alis"), "Deltagare 2:s");
+        assert_eq!(scrub(&s, "Persson"), "Persson");
     }
 
     #[test]
