@@ -119,21 +119,7 @@ fn is_word_char(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{NewParticipant, Side};
-    use crate::programs;
-    use jiff::Timestamp;
-
-    const NOW: Timestamp = Timestamp::UNIX_EPOCH;
-
-    fn session(names: &[&str]) -> Session {
-        let program = programs::built_in("skr-en-dag").unwrap().unwrap();
-        let mut s = Session::new(program, "K", "T", NOW);
-        for name in names {
-            s.add_participant(NewParticipant::new(name, "", Side::Politik), NOW)
-                .unwrap();
-        }
-        s
-    }
+    use crate::model::testing::session;
 
     fn scrub(s: &Session, text: &str) -> String {
         let options = Options {

@@ -6,19 +6,6 @@ use super::{
     Answer, AnswerId, Draft, ModelError, ParticipantId, Pass, Proposal, Session, Speaker, Voting,
 };
 
-impl Session {
-    fn answer_index(&self, id: AnswerId) -> Result<usize, ModelError> {
-        // Answers are kept in the order they were given, which is the order of
-        // their ids, so a binary search finds one at once. A file edited by hand
-        // may not be in order: then a miss falls back to looking at every answer.
-        self.answers
-            .binary_search_by_key(&id, |a| a.id)
-            .ok()
-            .or_else(|| self.answers.iter().position(|a| a.id == id))
-            .ok_or(ModelError::UnknownAnswer)
-    }
-}
-
 /// An answer taken out, with what its delete changed, for undo.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deleted {
@@ -31,6 +18,17 @@ pub struct Deleted {
 }
 
 impl Session {
+    fn answer_index(&self, id: AnswerId) -> Result<usize, ModelError> {
+        // Answers are kept in the order they were given, which is the order of
+        // their ids, so a binary search finds one at once. A file edited by hand
+        // may not be in order: then a miss falls back to looking at every answer.
+        self.answers
+            .binary_search_by_key(&id, |a| a.id)
+            .ok()
+            .or_else(|| self.answers.iter().position(|a| a.id == id))
+            .ok_or(ModelError::UnknownAnswer)
+    }
+
     /// Takes an answer out of proposals and votings (before it is deleted or moved).
     /// A proposal left without answers goes, and out of the votings with it.
     fn forget_answer(&mut self, id: AnswerId) {
@@ -254,21 +252,8 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{NewParticipant, Session, Side, Speaker};
-    use crate::programs;
-    use jiff::Timestamp;
-
-    const NOW: Timestamp = Timestamp::UNIX_EPOCH;
-
-    fn session(names: &[&str]) -> Session {
-        let program = programs::built_in("skr-en-dag").unwrap().unwrap();
-        let mut s = Session::new(program, "K", "T", NOW);
-        for name in names {
-            s.add_participant(NewParticipant::new(name, "", Side::Politik), NOW)
-                .unwrap();
-        }
-        s
-    }
+    use crate::model::testing::{NOW, session};
+    use crate::model::{Session, Speaker};
 
     /// Found by id whatever the order: a file edited by hand may hold the
     /// answers in any order, and the search must not miss one then.
@@ -388,7 +373,7 @@ mod tests {
             .add_answer("vad-ar-svart", Speaker::Group, "x", false, NOW)
             .unwrap();
         assert!(s.edit_answer(id, "  ", NOW).is_err());
-        let later = Timestamp::from_second(60).unwrap();
+        let later = jiff::Timestamp::from_second(60).unwrap();
         s.edit_answer(id, "nytt", later).unwrap();
         s.set_marked(id, true, NOW).unwrap();
         assert!(s.move_answer(id, "lunch", NOW).is_err());

@@ -22,10 +22,28 @@ pub use answers::Deleted;
 pub use error::ModelError;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
 pub use priority::{
-    DEFAULT_DOTS, Dots, Item, MAX_DOTS, MAX_DOTS_IN_FILE, Proposal, ProposalId, Ranked, Voting,
+    DEFAULT_DOTS, Dots, Item, MAX_DOTS_IN_FILE, Proposal, ProposalId, Ranked, Voting,
 };
 pub use program::{Block, BlockKind, Day, Program, Section, Slot, clock};
-pub use progress::{
-    Draft, MAX_TIMER_SECS, Pass, Presentation, Progress, Slide, ThemeChoice, Timer, View,
-};
+pub use progress::{Draft, Pass, Presentation, Progress, Slide, ThemeChoice, Timer, View};
 pub use session::{Integrity, SCHEMA_VERSION, Session};
+
+/// For tests across the crate: a one-day session with these participants.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::{NewParticipant, Session, Side};
+    use jiff::Timestamp;
+
+    pub const NOW: Timestamp = Timestamp::UNIX_EPOCH;
+
+    /// The built-in one-day program, with `names` on the Politik side.
+    pub fn session(names: &[&str]) -> Session {
+        let program = crate::programs::built_in("skr-en-dag").unwrap().unwrap();
+        let mut s = Session::new(program, "K", "T", NOW);
+        for name in names {
+            s.add_participant(NewParticipant::new(name, "", Side::Politik), NOW)
+                .unwrap();
+        }
+        s
+    }
+}

@@ -1,6 +1,8 @@
 //! From many answers to few proposals: grouping similar answers into one
 //! proposal, and dot voting to rank them.
 
+use std::collections::HashSet;
+
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -360,13 +362,13 @@ impl Session {
     /// that such a file opens mended rather than refused: a proposal in a voting
     /// after deleting its last answer dropped it, and the dots and party place of
     /// a participant removed from the list.
-    pub fn mend_votes(&mut self) {
-        let proposals: Vec<ProposalId> = self.proposals.iter().map(|p| p.id).collect();
+    pub fn mend_leftovers(&mut self) {
+        let proposals: HashSet<ProposalId> = self.proposals.iter().map(|p| p.id).collect();
         let there = |item: &Item| match item {
             Item::Proposal(id) => proposals.contains(id),
             Item::Answer(_) => true,
         };
-        let people: Vec<ParticipantId> = self.participants.iter().map(|p| p.id).collect();
+        let people: HashSet<ParticipantId> = self.participants.iter().map(|p| p.id).collect();
         for v in &mut self.votings {
             v.items.retain(there);
             v.dots

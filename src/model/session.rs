@@ -419,6 +419,7 @@ impl Session {
 
     /// Every item voted on is an answer or a proposal that is there.
     fn check_voting_items(&self, answer_ids: &HashSet<u64>) -> Result<(), Integrity> {
+        let proposal_ids: HashSet<u64> = self.proposals.iter().map(|p| p.id.0).collect();
         let items = self.votings.iter().flat_map(|v| {
             let dotted = v.dots.iter().map(|d| d.item);
             v.items.iter().copied().chain(dotted)
@@ -426,7 +427,7 @@ impl Session {
         for item in items {
             let (there, id) = match item {
                 Item::Answer(id) => (answer_ids.contains(&id.0), id.0),
-                Item::Proposal(id) => (self.proposals.iter().any(|p| p.id == id), id.0),
+                Item::Proposal(id) => (proposal_ids.contains(&id.0), id.0),
             };
             if !there {
                 return Err(Integrity::DanglingId(id));

@@ -61,7 +61,7 @@ pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
 /// The session, if its parts agree with each other (once mended where an earlier
 /// Samspel is known to have left a stale reference).
 fn checked(file: &str, mut session: Session) -> Result<Session, StoreError> {
-    session.mend_votes();
+    session.mend_leftovers();
     session
         .check_integrity()
         .map_err(|problem| StoreError::Inconsistent {
