@@ -138,6 +138,8 @@ messages! {
     // ---- command line: output
     ListEmpty => "Inga sparade sessioner i {dir}. Skapa en med: samspel new --program skr-en-dag --org \"Kommunens namn\"", "No saved sessions in {dir}. Create one with: samspel new --program skr-en-dag --org \"Name of the municipality\"";
     ListUnreadable => "{file}: kan inte läsas ({reason})", "{file}: cannot be read ({reason})";
+    ListSkippedOne => "1 post i mappen hoppades över: den är inte en vanlig fil eller är för stor för att vara en session.", "1 entry in the folder was passed over: it is not a regular file, or too large to be a session.";
+    ListSkippedMany => "{n} poster i mappen hoppades över: de är inte vanliga filer eller är för stora för att vara sessioner.", "{n} entries in the folder were passed over: they are not regular files, or too large to be sessions.";
     CheckProgramOk => "{file}: programmet {title} är giltigt ({days}, {blocks}).", "{file}: the program {title} is valid ({days}, {blocks}).";
     Exported => "Exporten är skriven: {path}", "The export is written: {path}";
 
@@ -194,7 +196,7 @@ messages! {
 
     // ---- store
     StoreNotFound => "Hittar ingen session {session}; se `samspel list`.", "Found no session {session}; see `samspel list`.";
-    IoDiskFull => "disken är full – frigör plats, så sparas allt igen", "the disk is full – free some space and everything is saved again";
+    IoDiskFull => "disken är full; frigör plats", "the disk is full; free some space";
     IoReadOnly => "mappen är skrivskyddad", "the folder is read-only";
     IoPermission => "du saknar behörighet till mappen eller filen", "you lack permission for the folder or the file";
     IoNotFound => "filen eller mappen finns inte", "the file or the folder does not exist";
@@ -203,10 +205,15 @@ messages! {
     StoreActionWrite => "sparas", "saved";
     StoreActionLock => "låsas", "locked";
     StoreActionCreateDir => "skapas som mapp", "created as a folder";
-    StoreParse => "{file} är inte en läsbar session: fel på rad {line}, kolumn {column} ({detail}). Filen har inte ändrats; tidigare versioner finns i {file}.bak.1–3.", "{file} is not a readable session: error at line {line}, column {column} ({detail}). The file has not been changed; earlier versions are in {file}.bak.1–3.";
+    StoreParse => "{file} är inte en läsbar session: fel på rad {line}, kolumn {column} ({detail}). Filen har inte ändrats.", "{file} is not a readable session: error at line {line}, column {column} ({detail}). The file has not been changed.";
+    StoreBackups => "Tidigare versioner finns i {files}.", "Earlier versions are in {files}.";
     StoreNotASession => "{file} är ingen Samspel-session (schema_version saknas). Filen har inte ändrats.", "{file} is not a Samspel session (schema_version is missing). The file has not been changed.";
     StoreNewer => "{file} är sparad av en nyare Samspel (schemaversion {version}, den här förstår {supported}). Uppdatera Samspel; filen har inte ändrats.", "{file} was saved by a newer Samspel (schema version {version}; this one understands {supported}). Update Samspel; the file has not been changed.";
-    StoreInvalid => "{file} går inte att använda: {detail} (vid {at}). Filen har inte ändrats; tidigare versioner finns i {file}.bak.1–3.", "{file} cannot be used: {detail} (at {at}). The file has not been changed; earlier versions are in {file}.bak.1–3.";
+    StoreInvalid => "{file} går inte att använda: {detail} (vid {at}). Filen har inte ändrats.", "{file} cannot be used: {detail} (at {at}). The file has not been changed.";
+    StoreInconsistent => "{file} går inte att använda: {detail}. Filen har inte ändrats.", "{file} cannot be used: {detail}. The file has not been changed.";
+    StoreOwnFile => "{file} är sessionens egen fil (eller en säkerhetskopia eller låsfilen); exporten skrivs inte dit. Välj ett annat filnamn.", "{file} is the session's own file (or a backup or the lock file); the export is not written there. Choose another file name.";
+    ReadNotRegular => "{file} är inte en vanlig fil (utan en mapp, en enhet eller en namngiven rörledning) och läses inte.", "{file} is not a regular file (but a folder, a device or a named pipe) and is not read.";
+    ReadTooLarge => "{file} är större än {max} MB och läses inte; en session eller ett program är aldrig så stort.", "{file} is larger than {max} MB and is not read; a session or a program is never that large.";
     StoreLocked => "Sessionen {session} är redan öppen i ett annat Samspel-fönster ({file}). Stäng det först; läsa går bra med `samspel present`.", "The session {session} is already open in another Samspel window ({file}). Close it first; reading works with `samspel present`.";
     StoreExists => "{file} finns redan; använd --force för att skriva över den.", "{file} already exists; use --force to overwrite it.";
     StoreNoDataDir => "Hittar ingen plats att spara sessioner på; ange en mapp med SAMSPEL_DATA_DIR.", "Found no place to keep sessions; name a folder with SAMSPEL_DATA_DIR.";
@@ -239,6 +246,7 @@ messages! {
     PickerHint => " skriv för att söka ", " type to search ";
     NoticeDraftBack => "Texten du skrev förra gången är tillbaka; Enter sparar den, Esc kastar den.", "The text you were typing last time is back; Enter saves it, Esc discards it.";
     NoticeNoSuchNumber => "Det finns ingen deltagare nummer {n}.", "There is no participant number {n}.";
+    NoticeTookIn => "Ett annat program hade sparat {file} (låsfilen var borttagen); dess nya svar och uppdrag ({n}) är med, och dess version finns kvar i {file}.bak.1.", "Another program had saved {file} (the lock file was deleted); its new answers and action items ({n}) are in, and its version is kept in {file}.bak.1.";
     NoticeFileRecreated => "Sessionsfilen {file} saknades; den är skriven på nytt med allt i sessionen.", "The session file {file} was missing; it is written again with everything in the session.";
     NoticeDeleted => "Svaret togs bort; z ångrar.", "The answer was deleted; z undoes it.";
     NoticeNothingToUndo => "Det finns inget att ångra.", "There is nothing to undo.";

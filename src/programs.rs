@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::i18n::{Lang, Localize, Quoted};
 use crate::model::{BlockKind, Program};
+use crate::store::{ReadProblem, read_problem, read_regular};
 use crate::tr;
 
 /// The built-in programs, in the order `samspel programs` lists them.
@@ -29,8 +30,8 @@ const MAX_DAY_MINUTES: u32 = 10 * 60;
 /// Why a program cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ProgramError {
-    #[error("cannot read program file {file}: {reason}")]
-    Read { file: String, reason: String },
+    #[error("cannot read program file {file}: {problem:?}")]
+    Read { file: String, problem: ReadProblem },
     #[error("program file {file} has {} problem(s)", problems.len())]
     Invalid {
         file: String,
@@ -165,13 +166,7 @@ impl Localize for ProblemKind {
 impl Localize for ProgramError {
     fn localize(&self, lang: Lang) -> String {
         match self {
-            ProgramError::Read { file, reason } => tr!(
-                lang,
-                StoreIo,
-                file = file,
-                action = tr!(lang, StoreActionRead),
-                reason = reason
-            ),
+            ProgramError::Read { file, problem } => read_problem(lang, file, problem),
             ProgramError::Invalid { file, problems } => {
                 let mut out = tr!(lang, ProgramInvalid, file = file);
                 for p in problems {
@@ -206,7 +201,7 @@ pub fn load_built_in(id: &str) -> Result<Program, ProgramError> {
     built_in(id).unwrap_or_else(|| {
         Err(ProgramError::Read {
             file: format!("sessions/{id}.json"),
-            reason: "not built in".into(),
+            problem: ReadProblem::NotFound,
         })
     })
 }
@@ -215,16 +210,24 @@ pub fn load_built_in(id: &str) -> Result<Program, ProgramError> {
 pub fn find(id_or_path: &str) -> Option<Result<Program, ProgramError>> {
     built_in(id_or_path).or_else(|| {
         let path = Path::new(id_or_path);
-        path.is_file().then(|| load_file(path))
+        // Anything there is read (and a folder or a FIFO refused for what it is).
+        path.exists().then(|| load_file(path))
     })
 }
 
 /// Reads and checks a program file.
 pub fn load_file(path: &Path) -> Result<Program, ProgramError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ProgramError::Read {
+    let read = |problem| ProgramError::Read {
         file: file.clone(),
-        reason: e.to_string(),
+        problem,
+    };
+    let (bytes, _) = read_regular(path).map_err(read)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        read(ReadProblem::Io {
+            kind: std::io::ErrorKind::InvalidData,
+            detail: e.to_string(),
+        })
     })?;
     parse(&file, &text)
 }

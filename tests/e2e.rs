@@ -40,6 +40,22 @@ impl App {
     }
 
     fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> App {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samspel"));
+        cmd.args(args);
+        App::spawn(env, cmd, vars)
+    }
+
+    /// The app with at most `kib` KiB of address space (`ulimit -v`): a file that
+    /// made it grow without end would end it rather than the machine.
+    fn start_limited(env: &Env, args: &[&str], kib: u64) -> App {
+        let mut cmd = CommandBuilder::new("sh");
+        let script = format!("ulimit -v {kib} && exec \"$0\" \"$@\"");
+        cmd.args(["-c", &script, env!("CARGO_BIN_EXE_samspel")]);
+        cmd.args(args);
+        App::spawn(env, cmd, &[])
+    }
+
+    fn spawn(env: &Env, mut cmd: CommandBuilder, vars: &[(&str, &str)]) -> App {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -48,8 +64,6 @@ impl App {
                 pixel_height: 0,
             })
             .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_samspel"));
-        cmd.args(args);
         cmd.env("SAMSPEL_DATA_DIR", env.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("SAMSPEL_LANG");
@@ -263,6 +277,22 @@ fn sigkill_right_after_a_confirmed_answer_loses_nothing() {
 
 #[test]
 fn sigterm_keeps_the_half_typed_text_and_restores_the_terminal() {
+    a_signal_keeps_the_draft_and_restores_the_terminal("-TERM");
+}
+
+#[test]
+fn sigint_keeps_the_half_typed_text_and_restores_the_terminal() {
+    a_signal_keeps_the_draft_and_restores_the_terminal("-INT");
+}
+
+#[test]
+fn sigquit_keeps_the_half_typed_text_and_restores_the_terminal() {
+    a_signal_keeps_the_draft_and_restores_the_terminal("-QUIT");
+}
+
+/// `kill` with `signal` while text is half typed: the app ends, the terminal is
+/// as it was, and the text comes back as the draft.
+fn a_signal_keeps_the_draft_and_restores_the_terminal(signal: &str) {
     let env = Env::new();
     let path = session(&env);
     let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
@@ -270,7 +300,7 @@ fn sigterm_keeps_the_half_typed_text_and_restores_the_terminal() {
     app.send("a");
     app.send("Halvt skrivet");
     app.wait_for("Halvt skrivet");
-    app.signal("-TERM");
+    app.signal(signal);
     app.wait_exit();
     app.assert_terminal_restored();
     let draft = samspel::store::load(Path::new(&path))
@@ -458,4 +488,39 @@ fn sigkill_around_the_apps_own_saves_never_loses_a_counted_answer() {
         assert_eq!(unique.len(), texts.len(), "cycle {i}: an answer twice");
     }
     assert!(counted > 0, "no save was ever seen");
+}
+
+/// `open` and `present` given a FIFO, `/dev/zero` (through a link) or a folder:
+/// each says in a sentence that it is not a regular file and ends within two
+/// seconds, under a memory limit, and the thing named is left as it was.
+#[test]
+fn open_and_present_refuse_what_is_not_a_regular_file() {
+    let env = Env::new();
+    let fifo = env.path().join("ror.samspel.json");
+    let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string and a mode.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let zero = env.path().join("noll.samspel.json");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    let folder = env.path().join("mapp.samspel.json");
+    std::fs::create_dir(&folder).unwrap();
+    for target in [&fifo, &zero, &folder] {
+        for command in ["open", "present"] {
+            let started = Instant::now();
+            let mut app = App::start_limited(&env, &[command, target.to_str().unwrap()], 1 << 20);
+            let status = app.wait_exit();
+            assert!(
+                started.elapsed() < Duration::from_secs(2),
+                "{command} {target:?} took {:?}",
+                started.elapsed()
+            );
+            assert_eq!(status.exit_code(), 1, "{command} {target:?}");
+            app.wait_for("är inte en vanlig fil");
+        }
+    }
+    let kind = |p: &Path| std::fs::symlink_metadata(p).unwrap().file_type();
+    use std::os::unix::fs::FileTypeExt;
+    assert!(kind(&fifo).is_fifo());
+    assert!(kind(&zero).is_symlink());
+    assert!(kind(&folder).is_dir());
 }

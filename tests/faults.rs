@@ -88,7 +88,17 @@ fn says_not_saved(h: &Harness, why: &str) {
     };
     assert!(reason.contains(why), "{reason}");
     assert!(!reason.contains("os error"), "the system's words: {reason}");
-    assert!(h.screen(160, 45).contains("INTE SPARAT"));
+    // The whole sentence is on the screen, wrapped if need be, at 140 columns too.
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let status = words(&format!(
+        "INTE SPARAT: {reason} Svaren finns kvar i minnet; nytt försök var tredje sekund."
+    ));
+    for width in [140, 160] {
+        let screen = h.screen(width, 36);
+        let lines: Vec<&str> = screen.lines().map(|l| l.trim().trim_matches('"')).collect();
+        let screen = words(&lines.join(" "));
+        assert!(screen.contains(&status), "cut off at {width}: {screen}");
+    }
 }
 
 fn on_disk_has(path: &Path, text: &str) -> bool {

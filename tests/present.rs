@@ -217,3 +217,47 @@ fn the_follower_shows_the_section_being_written() {
         "{wall}"
     );
 }
+
+/// The followed file replaced by a FIFO, then by a link to `/dev/zero`: the view
+/// says it cannot read it (without hanging or growing), keeps what it had, and
+/// carries on when a good file is back.
+#[cfg(unix)]
+#[test]
+fn the_follower_never_hangs_on_a_fifo_or_dev_zero_and_recovers() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    env.answer(
+        path.to_str().unwrap(),
+        "vad-ar-svart",
+        "gruppen",
+        false,
+        "Före",
+    );
+    let (mut app, mut shell) = follower(&path);
+    let aside = path.with_extension("undan");
+    std::fs::rename(&path, &aside).unwrap();
+    let name = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string and a mode.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    dispatch(&mut app, &mut shell, Action::Tick, start_time());
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.contains("är inte en vanlig fil"), "{notice}");
+    std::fs::remove_file(&path).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+    dispatch(&mut app, &mut shell, Action::Tick, start_time());
+    let notice = app.notice.clone().unwrap();
+    assert!(notice.contains("är inte en vanlig fil"), "{notice}");
+    assert_eq!(app.session.as_ref().unwrap().answers().len(), 1);
+    std::fs::remove_file(&path).unwrap();
+    std::fs::rename(&aside, &path).unwrap();
+    env.answer(
+        path.to_str().unwrap(),
+        "vad-ar-svart",
+        "gruppen",
+        false,
+        "Efter",
+    );
+    dispatch(&mut app, &mut shell, Action::Tick, start_time());
+    assert_eq!(app.notice, None);
+    assert_eq!(app.session.as_ref().unwrap().answers().len(), 2);
+}

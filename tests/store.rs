@@ -154,7 +154,41 @@ fn a_truncated_file_is_refused_untouched_with_line_and_column() {
     assert!(message.contains("trasig.samspel.json är inte en läsbar session: fel på rad"));
     assert!(message.contains("kolumn"));
     assert!(message.contains("Filen har inte ändrats"));
-    assert!(message.contains(".bak.1–3"));
+    assert!(!message.contains(".bak"), "no backups exist: {message}");
+}
+
+/// The message points to the backups that are there, and only to those.
+#[test]
+fn a_broken_file_points_to_the_backups_that_exist() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trasig.samspel.json");
+    let whole = store::encode(&small_session());
+    fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    fs::write(store::backup_path(&path, 1), &whole).unwrap();
+    fs::write(store::backup_path(&path, 2), &whole).unwrap();
+    let message = store::load(&path).unwrap_err().localize(Lang::Sv);
+    let bak = |n| store::backup_path(&path, n).display().to_string();
+    assert!(
+        message.contains(&format!(
+            "Tidigare versioner finns i {}, {}.",
+            bak(1),
+            bak(2)
+        )),
+        "{message}"
+    );
+    assert!(!message.contains(".bak.3"), "{message}");
+    // An inconsistent file: no "(vid –)" where there is no place to name.
+    let mut value: serde_json::Value = serde_json::from_slice(&whole).unwrap();
+    value["next_id"] = serde_json::json!(0);
+    value["participants"] =
+        serde_json::json!([{"id": 5, "name": "A", "title": "", "side": "politik"}]);
+    fs::write(&path, serde_json::to_vec(&value).unwrap()).unwrap();
+    let message = store::load(&path).unwrap_err().localize(Lang::Sv);
+    assert!(
+        message.contains("går inte att använda: räknaren next_id"),
+        "{message}"
+    );
+    assert!(!message.contains("(vid"), "{message}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! What each subcommand does, on top of the model, the programs and the store.
 
 use std::io::{Read, Write};
+use std::path::Path;
 
 use jiff::{Timestamp, civil::Date, tz::TimeZone};
 
@@ -9,7 +10,7 @@ use crate::export::{self, Options};
 use crate::i18n::{Lang, Localize, Quoted, long_date};
 use crate::model::{NewParticipant, Program, Session, Side, clock};
 use crate::programs;
-use crate::store::{self, Replace, Store, StoreError, Writer};
+use crate::store::{self, Replace, Saved, Store, StoreError, Writer};
 use crate::tr;
 use crate::tui::{self, Target};
 
@@ -181,9 +182,16 @@ fn dates(session: &Session, lang: Lang) -> String {
 }
 
 fn list(store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
-    let sessions = store.list().map_err(|e| Failure::of(&e, lang))?;
+    let listing = store.list().map_err(|e| Failure::of(&e, lang))?;
+    let skipped = match listing.skipped {
+        0 => None,
+        1 => Some(tr!(lang, ListSkippedOne)),
+        n => Some(tr!(lang, ListSkippedMany, n = n)),
+    };
+    let sessions = listing.sessions;
     if sessions.is_empty() {
-        return say(out, tr!(lang, ListEmpty, dir = store.dir().display()));
+        say(out, tr!(lang, ListEmpty, dir = store.dir().display()))?;
+        return skipped.map_or(Ok(()), |line| say(out, line));
     }
     let width = sessions
         .iter()
@@ -204,7 +212,7 @@ fn list(store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
         };
         say(out, line)?;
     }
-    Ok(())
+    skipped.map_or(Ok(()), |line| say(out, line))
 }
 
 fn show(arg: &str, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
@@ -272,19 +280,36 @@ fn add_answer(args: AddAnswerArgs, store: &Store, lang: Lang) -> Outcome {
     } else {
         args.text
     };
-    let (mut writer, mut session) = Writer::open(&path).map_err(|e| fail(&e))?;
-    let speaker = session
-        .speaker_named(&args.participant)
-        .map_err(|e| fail(&e))?;
-    session
-        .add_answer(&args.block, speaker, &text, args.mark, Timestamp::now())
-        .map_err(|e| fail(&e))?;
-    writer.save(&session).map_err(|e| fail(&e))
+    let now = Timestamp::now();
+    change(&path, lang, |session| {
+        let speaker = session
+            .speaker_named(&args.participant)
+            .map_err(|e| fail(&e))?;
+        session
+            .add_answer(&args.block, speaker, &text, args.mark, now)
+            .map_err(|e| fail(&e))?;
+        Ok(())
+    })
+}
+
+/// Opens the session, makes `change` and saves it. If another program saved the
+/// file in between (possible only with its lock file deleted), the change is
+/// made again on that program's version, so that neither is lost.
+fn change(path: &Path, lang: Lang, change: impl Fn(&mut Session) -> Outcome) -> Outcome {
+    let fail = |e: StoreError| Failure::of(&e, lang);
+    let (mut writer, mut session) = Writer::open(path).map_err(fail)?;
+    change(&mut session)?;
+    while let Saved::Theirs { theirs, .. } = writer.save(&session).map_err(fail)? {
+        session = *theirs;
+        change(&mut session)?;
+    }
+    Ok(())
 }
 
 fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     let fail = |e: StoreError| Failure::of(&e, lang);
-    let session = store::load(&store.resolve(&args.session).map_err(fail)?).map_err(fail)?;
+    let path = store.resolve(&args.session).map_err(fail)?;
+    let session = store::load(&path).map_err(fail)?;
     let options = Options {
         anonymous: args.anonymous,
         lang,
@@ -299,14 +324,7 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     } else {
         Replace::Refuse
     };
-    store::write_atomic(&args.out, &bytes, replace).map_err(|e| {
-        fail(match e.kind() {
-            std::io::ErrorKind::AlreadyExists => StoreError::Exists {
-                file: args.out.display().to_string(),
-            },
-            _ => StoreError::io(&args.out, store::IoAction::Write, &e),
-        })
-    })
+    store::write_export(&args.out, &bytes, replace, &path).map_err(fail)
 }
 
 /// Writes a generated two-day session (for benchmarks and trials) and prints its path.

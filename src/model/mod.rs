@@ -8,6 +8,7 @@ mod agreement_text;
 mod answer;
 mod answers;
 mod error;
+mod merge;
 mod participant;
 mod priority;
 mod program;

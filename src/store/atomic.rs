@@ -7,6 +7,8 @@ use std::fs;
 use std::io::{self, IoSlice, Write};
 use std::path::{Path, PathBuf};
 
+use super::read::Stamp;
+
 /// Whether an existing file at the target may be replaced.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Replace {
@@ -28,16 +30,26 @@ pub(crate) fn temp_affixes(target: &Path) -> (String, &'static str) {
 /// With [`Replace::Refuse`] an existing file is left alone and the error kind is
 /// `AlreadyExists`. On any error no temp file is left behind.
 pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> io::Result<()> {
+    write_atomic_stamped(path, bytes, replace).map(drop)
+}
+
+/// [`write_atomic`], returning the stamp of the file written.
+pub(crate) fn write_atomic_stamped(
+    path: &Path,
+    bytes: &[u8],
+    replace: Replace,
+) -> io::Result<Stamp> {
     write_atomic_parts(path, &mut [IoSlice::new(bytes)], replace)
 }
 
 /// [`write_atomic`] of `parts` one after the other, without first copying them
-/// into one buffer.
-pub fn write_atomic_parts(
+/// into one buffer. Returns the stamp of the file written: taken before the
+/// rename, which keeps it, so that no other writer's file can be taken for ours.
+pub(crate) fn write_atomic_parts(
     path: &Path,
     mut parts: &mut [IoSlice<'_>],
     replace: Replace,
-) -> io::Result<()> {
+) -> io::Result<Stamp> {
     let dir = parent_dir(path);
     let (prefix, suffix) = temp_affixes(path);
     // tempfile creates the file with mode 0600 on Unix and removes it on drop.
@@ -58,11 +70,13 @@ pub fn write_atomic_parts(
         }
     }
     temp.as_file().sync_all()?;
+    let stamp = Stamp::of(&temp.as_file().metadata()?);
     match replace {
         Replace::Allow => temp.persist(path).map_err(|e| e.error)?,
         Replace::Refuse => temp.persist_noclobber(path).map_err(|e| e.error)?,
     };
-    sync_dir(&dir)
+    sync_dir(&dir)?;
+    Ok(stamp)
 }
 
 /// The directory a path lives in (`.` for a bare file name).

@@ -3,6 +3,8 @@ use crate::model::Integrity;
 use crate::programs::Problem;
 use crate::tr;
 
+use super::read::{MAX_FILE_BYTES, ReadProblem};
+
 /// What went wrong with a session file, said so that the user knows what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -23,15 +25,30 @@ pub enum StoreError {
         line: usize,
         column: usize,
         detail: String,
+        backups: Backups,
     },
     #[error("{file} is not a session")]
     NotASession { file: String },
     #[error("{file} has newer schema version {version}")]
     Newer { file: String, version: u64 },
     #[error("{file} has an invalid shape")]
-    Invalid { file: String, problem: Problem },
+    Invalid {
+        file: String,
+        problem: Box<Problem>,
+        backups: Backups,
+    },
     #[error("{file} is inconsistent")]
-    Inconsistent { file: String, problem: Integrity },
+    Inconsistent {
+        file: String,
+        problem: Integrity,
+        backups: Backups,
+    },
+    #[error("{file} is not a regular file")]
+    NotRegular { file: String },
+    #[error("{file} is too large")]
+    TooLarge { file: String },
+    #[error("{file} is the session's own file")]
+    OwnFile { file: String },
     #[error("{file} is locked by another writer")]
     Locked { session: String, file: String },
     #[error("{file} exists")]
@@ -49,7 +66,58 @@ pub enum IoAction {
     CreateDir,
 }
 
+/// The backups that exist beside a file that cannot be read, so that the
+/// message points only to files that are there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Backups(pub Vec<String>);
+
+impl Backups {
+    /// Those of `.bak.1` … `.bak.3` beside `path` that exist.
+    pub fn beside(path: &std::path::Path) -> Backups {
+        let existing = (1..=super::BACKUPS)
+            .map(|n| super::backup_path(path, n))
+            .filter(|p| p.is_file())
+            .map(|p| p.display().to_string());
+        Backups(existing.collect())
+    }
+
+    /// " Tidigare versioner finns i …" or nothing.
+    fn sentence(&self, lang: Lang) -> String {
+        match self.0.as_slice() {
+            [] => String::new(),
+            files => format!(" {}", tr!(lang, StoreBackups, files = files.join(", "))),
+        }
+    }
+}
+
 impl StoreError {
+    /// A file that could not be read, in words.
+    pub(crate) fn read(path: &std::path::Path, problem: ReadProblem) -> StoreError {
+        let file = path.display().to_string();
+        match problem {
+            ReadProblem::NotFound => StoreError::NotFound { session: file },
+            ReadProblem::NotRegular => StoreError::NotRegular { file },
+            ReadProblem::TooLarge => StoreError::TooLarge { file },
+            ReadProblem::Io { kind, detail } => StoreError::Io {
+                file,
+                action: IoAction::Read,
+                kind,
+                detail,
+            },
+        }
+    }
+
+    /// Points a file's error to the backups that exist beside it.
+    pub(crate) fn with_backups(mut self, path: &std::path::Path) -> StoreError {
+        if let StoreError::Parse { backups, .. }
+        | StoreError::Invalid { backups, .. }
+        | StoreError::Inconsistent { backups, .. } = &mut self
+        {
+            *backups = Backups::beside(path);
+        }
+        self
+    }
+
     pub(crate) fn io(path: &std::path::Path, action: IoAction, e: &std::io::Error) -> StoreError {
         StoreError::Io {
             file: path.display().to_string(),
@@ -86,14 +154,18 @@ impl Localize for StoreError {
                 line,
                 column,
                 detail,
-            } => tr!(
-                lang,
-                StoreParse,
-                file = file,
-                line = line,
-                column = column,
-                detail = detail
-            ),
+                backups,
+            } => {
+                let what = tr!(
+                    lang,
+                    StoreParse,
+                    file = file,
+                    line = line,
+                    column = column,
+                    detail = detail
+                );
+                what + &backups.sentence(lang)
+            }
             StoreError::NotASession { file } => tr!(lang, StoreNotASession, file = file),
             StoreError::Newer { file, version } => tr!(
                 lang,
@@ -102,20 +174,29 @@ impl Localize for StoreError {
                 version = version,
                 supported = crate::model::SCHEMA_VERSION
             ),
-            StoreError::Invalid { file, problem } => tr!(
-                lang,
-                StoreInvalid,
-                file = file,
-                detail = problem.kind.localize(lang),
-                at = problem.at
-            ),
-            StoreError::Inconsistent { file, problem } => tr!(
-                lang,
-                StoreInvalid,
-                file = file,
-                detail = problem.localize(lang),
-                at = "–"
-            ),
+            StoreError::Invalid {
+                file,
+                problem,
+                backups,
+            } => {
+                let detail = problem.kind.localize(lang);
+                let what = match problem.at.as_str() {
+                    "" => tr!(lang, StoreInconsistent, file = file, detail = detail),
+                    at => tr!(lang, StoreInvalid, file = file, detail = detail, at = at),
+                };
+                what + &backups.sentence(lang)
+            }
+            StoreError::Inconsistent {
+                file,
+                problem,
+                backups,
+            } => {
+                let detail = problem.localize(lang);
+                tr!(lang, StoreInconsistent, file = file, detail = detail) + &backups.sentence(lang)
+            }
+            StoreError::NotRegular { file } => read_problem(lang, file, &ReadProblem::NotRegular),
+            StoreError::TooLarge { file } => read_problem(lang, file, &ReadProblem::TooLarge),
+            StoreError::OwnFile { file } => tr!(lang, StoreOwnFile, file = file),
             StoreError::Locked { session, file } => tr!(
                 lang,
                 StoreLocked,
@@ -125,6 +206,33 @@ impl Localize for StoreError {
             StoreError::Exists { file } => tr!(lang, StoreExists, file = file),
             StoreError::NoDataDir => tr!(lang, StoreNoDataDir),
         }
+    }
+}
+
+/// Why a named file (a session, a program) could not be read, in one sentence.
+pub fn read_problem(lang: Lang, file: &str, problem: &ReadProblem) -> String {
+    match problem {
+        ReadProblem::NotRegular => tr!(lang, ReadNotRegular, file = file),
+        ReadProblem::TooLarge => tr!(
+            lang,
+            ReadTooLarge,
+            file = file,
+            max = MAX_FILE_BYTES / (1024 * 1024)
+        ),
+        ReadProblem::NotFound => tr!(
+            lang,
+            StoreIo,
+            file = file,
+            action = tr!(lang, StoreActionRead),
+            reason = tr!(lang, IoNotFound)
+        ),
+        ReadProblem::Io { kind, detail } => tr!(
+            lang,
+            StoreIo,
+            file = file,
+            action = tr!(lang, StoreActionRead),
+            reason = io_reason(lang, *kind).unwrap_or_else(|| detail.clone())
+        ),
     }
 }
 

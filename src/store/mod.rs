@@ -4,6 +4,7 @@
 mod atomic;
 mod encode;
 mod error;
+mod read;
 mod schema;
 mod writer;
 
@@ -12,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 pub use atomic::{Replace, write_atomic};
 pub use encode::{encode, serialize_answers};
-pub use error::{IoAction, StoreError};
-pub use writer::Writer;
+pub use error::{Backups, IoAction, StoreError, read_problem};
+pub use read::{MAX_FILE_BYTES, ReadProblem, Stamp, read_regular};
+pub use writer::{Saved, Writer};
 
 use crate::model::Session;
 
@@ -26,6 +28,15 @@ pub const BACKUPS: u32 = 3;
 /// A saved session as `list` finds it: its name (slug), and the session or the
 /// reason it cannot be read.
 pub type Listed = (String, Result<Session, StoreError>);
+
+/// What `list` finds in the data folder.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub sessions: Vec<Listed>,
+    /// Entries named like sessions that are not regular files (a folder, a FIFO,
+    /// a device) or are too large: never opened, only counted.
+    pub skipped: usize,
+}
 
 /// The folder that holds saved sessions.
 #[derive(Clone, Debug)]
@@ -59,6 +70,9 @@ impl Store {
     }
 
     /// The file of a session given as a path or as a saved session's name (slug).
+    ///
+    /// Anything at a given path counts as found, so that a folder or a FIFO is
+    /// refused for what it is when it is read, not as a session that is not there.
     pub fn resolve(&self, session: &str) -> Result<PathBuf, StoreError> {
         let as_path = Path::new(session);
         let candidates = [
@@ -69,7 +83,7 @@ impl Store {
         candidates
             .into_iter()
             .take(if looks_like_path { 1 } else { 2 })
-            .find(|p| p.is_file())
+            .find(|p| p.exists())
             .ok_or_else(|| StoreError::NotFound {
                 session: session.to_string(),
             })
@@ -88,10 +102,10 @@ impl Store {
     }
 
     /// The saved sessions, by name, each loaded or with the reason it cannot be.
-    pub fn list(&self) -> Result<Vec<Listed>, StoreError> {
+    pub fn list(&self) -> Result<Listing, StoreError> {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Listing::default()),
             Err(e) => return Err(StoreError::io(&self.dir, IoAction::Read, &e)),
         };
         let mut found: Vec<(String, PathBuf)> = entries
@@ -103,28 +117,67 @@ impl Store {
             })
             .collect();
         found.sort();
-        Ok(found
-            .into_iter()
-            .map(|(slug, path)| (slug, load(&path)))
-            .collect())
+        let mut listing = Listing::default();
+        for (slug, path) in found {
+            match load(&path) {
+                Err(StoreError::NotRegular { .. } | StoreError::TooLarge { .. }) => {
+                    listing.skipped += 1;
+                }
+                loaded => listing.sessions.push((slug, loaded)),
+            }
+        }
+        Ok(listing)
     }
 }
 
 /// Reads a session without taking the lock (for reading only: list, show, export,
 /// the live view). A save is a rename, so the file read is always whole.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
-    let bytes = fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => StoreError::NotFound {
-            session: path.display().to_string(),
-        },
-        _ => StoreError::io(path, IoAction::Read, &e),
-    })?;
-    decode(&path.display().to_string(), &bytes)
+    load_stamped(path).map(|(session, _)| session)
+}
+
+/// [`load`], with the stamp of the version read.
+pub(crate) fn load_stamped(path: &Path) -> Result<(Session, Stamp), StoreError> {
+    let (bytes, stamp) = read_regular(path).map_err(|p| StoreError::read(path, p))?;
+    let session = decode(&path.display().to_string(), &bytes).map_err(|e| e.with_backups(path))?;
+    Ok((session, stamp))
 }
 
 /// Reads a session from the bytes of its file; `file` names it in errors.
 pub fn decode(file: &str, bytes: &[u8]) -> Result<Session, StoreError> {
     schema::decode(file, bytes)
+}
+
+/// Writes an export of the session at `session` to `out`, atomically and
+/// owner-only; an existing file is replaced only with [`Replace::Allow`].
+///
+/// Only a regular file is ever replaced, and never the session's own file, a
+/// backup of it or its lock, whatever name it is given by (a hard link, `./`).
+/// A link at `out` is replaced by the export, and what it pointed to is left alone.
+pub fn write_export(
+    out: &Path,
+    bytes: &[u8],
+    replace: Replace,
+    session: &Path,
+) -> Result<(), StoreError> {
+    let file = || out.display().to_string();
+    if let Ok(meta) = fs::symlink_metadata(out)
+        && !meta.file_type().is_symlink()
+    {
+        if !meta.is_file() {
+            return Err(StoreError::NotRegular { file: file() });
+        }
+        let own = (1..=BACKUPS)
+            .map(|n| backup_path(session, n))
+            .chain([session.to_path_buf(), lock_path(session)]);
+        if own.into_iter().any(|p| read::same_file(out, &p)) {
+            return Err(StoreError::OwnFile { file: file() });
+        }
+    }
+    write_atomic(out, bytes, replace).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => StoreError::Exists { file: file() },
+        _ => StoreError::io(out, IoAction::Write, &e),
+    })
 }
 
 /// `<file>.bak.<n>`.

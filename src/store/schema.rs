@@ -4,7 +4,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_json::Value;
 
-use super::StoreError;
+use super::{Backups, StoreError};
 use crate::model::{SCHEMA_VERSION, Session};
 use crate::programs::{self, ProblemKind};
 
@@ -67,6 +67,7 @@ fn checked(file: &str, mut session: Session) -> Result<Session, StoreError> {
         .map_err(|problem| StoreError::Inconsistent {
             file: file.to_string(),
             problem,
+            backups: Backups::default(),
         })?;
     Ok(session)
 }
@@ -100,6 +101,7 @@ fn parse_error(file: &str, e: &serde_json::Error) -> StoreError {
             line,
             column,
             detail,
+            backups: Backups::default(),
         },
         _ => not_a_session(file),
     }
@@ -108,6 +110,7 @@ fn parse_error(file: &str, e: &serde_json::Error) -> StoreError {
 fn invalid(file: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> StoreError {
     StoreError::Invalid {
         file: file.to_string(),
-        problem: programs::shape_problem(e),
+        problem: Box::new(programs::shape_problem(e)),
+        backups: Backups::default(),
     }
 }

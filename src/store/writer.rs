@@ -3,24 +3,51 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::{Duration, SystemTime};
 
 use super::atomic::{self, Replace};
 use super::encode::{Encoder, encode};
-use super::{BACKUPS, IoAction, StoreError, backup_path, load, lock_path};
+use super::read::Stamp;
+use super::{BACKUPS, IoAction, StoreError, backup_path, load_stamped, lock_path};
 use crate::model::Session;
 
 /// The one process allowed to change a session file. The lock is released when
 /// the writer is dropped, or by the operating system when the process dies.
 #[derive(Debug)]
 pub struct Writer {
+    /// The session file itself: a link given on the command line is followed
+    /// once, here, so that the link stays a link and every save, backup and lock
+    /// is beside the real file.
     path: PathBuf,
     lock: File,
     /// How far apart the backup generations are (see [`Writer::save`]).
     backup_every: Duration,
-    last_backup: Option<Instant>,
     /// What the last save encoded, for the next save to reuse.
     encoder: Encoder,
+    /// The version of the file this writer last read or wrote (`None`: there was none).
+    on_disk: Option<Stamp>,
+    /// The session's id counter in that version: anything another program added
+    /// after it has an id from here on.
+    known_until: u64,
+    /// Set when another program's version was handed over to be merged: the next
+    /// save may replace that version, and keeps it as the first backup.
+    merging: bool,
+}
+
+/// What a save did.
+#[derive(Debug)]
+pub enum Saved {
+    Written,
+    /// The file had been deleted or moved away; it is written anew, whole.
+    Recreated,
+    /// Nothing was written: another program changed the file since this writer
+    /// last read or wrote it (possible only if someone deleted the lock file).
+    /// Take in what it added (`Session::take_in(&theirs, since)`) and save again;
+    /// that save keeps their version as `.bak.1`.
+    Theirs {
+        theirs: Box<Session>,
+        since: u64,
+    },
 }
 
 /// Backups a save every few seconds apart would all hold the same minute; five
@@ -31,16 +58,11 @@ pub const BACKUP_EVERY: Duration = Duration::from_secs(5 * 60);
 impl Writer {
     /// Takes the lock and reads the session.
     pub fn open(path: &Path) -> Result<(Writer, Session), StoreError> {
-        let lock = take_lock(path)?;
-        remove_stale_temp_files(path);
-        let session = load(path)?;
-        let writer = Writer {
-            path: path.to_path_buf(),
-            lock,
-            backup_every: BACKUP_EVERY,
-            last_backup: None,
-            encoder: Encoder::default(),
-        };
+        let path = followed(path);
+        let lock = take_lock(&path)?;
+        remove_stale_temp_files(&path);
+        let (session, stamp) = load_stamped(&path)?;
+        let writer = Writer::holding(path, lock, Some(stamp), &session);
         Ok((writer, session))
     }
 
@@ -51,37 +73,47 @@ impl Writer {
                 .map_err(|e| StoreError::io(dir, IoAction::CreateDir, &e))?;
         }
         let lock = take_lock(path)?;
-        atomic::write_atomic(path, &encode(session), Replace::Refuse).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                StoreError::Exists {
-                    file: path.display().to_string(),
+        let stamp =
+            atomic::write_atomic_stamped(path, &encode(session), Replace::Refuse).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    StoreError::Exists {
+                        file: path.display().to_string(),
+                    }
+                } else {
+                    StoreError::io(path, IoAction::Write, &e)
                 }
-            } else {
-                StoreError::io(path, IoAction::Write, &e)
-            }
-        })?;
-        Ok(Writer {
-            path: path.to_path_buf(),
+            })?;
+        Ok(Writer::holding(
+            path.to_path_buf(),
             lock,
-            backup_every: BACKUP_EVERY,
-            last_backup: None,
-            encoder: Encoder::default(),
-        })
+            Some(stamp),
+            session,
+        ))
     }
 
     /// Takes the lock and writes `session` as the file, replacing what was there
     /// (the old file becomes the first backup). For the demo's fresh copy.
     pub fn replace(path: &Path, session: &Session) -> Result<Writer, StoreError> {
-        let lock = take_lock(path)?;
-        let mut writer = Writer {
-            path: path.to_path_buf(),
-            lock,
-            backup_every: BACKUP_EVERY,
-            last_backup: None,
-            encoder: Encoder::default(),
-        };
+        let path = followed(path);
+        let lock = take_lock(&path)?;
+        // Whatever is there is replaced, and kept as the first backup.
+        let mut writer = Writer::holding(path, lock, None, session);
+        writer.on_disk = Stamp::at(&writer.path);
+        writer.merging = true;
         writer.save(session)?;
         Ok(writer)
+    }
+
+    fn holding(path: PathBuf, lock: File, on_disk: Option<Stamp>, session: &Session) -> Writer {
+        Writer {
+            path,
+            lock,
+            backup_every: BACKUP_EVERY,
+            encoder: Encoder::default(),
+            on_disk,
+            known_until: session.id_counter(),
+            merging: false,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -95,25 +127,64 @@ impl Writer {
         self
     }
 
-    /// Saves the whole session durably. When this returns `Ok`, the change is on disk.
+    /// Saves the whole session durably. When this returns `Ok(Written)` or
+    /// `Ok(Recreated)`, the change is on disk.
     ///
-    /// The first save of this writer, and then the first after every
-    /// `backup_every`, first keeps the file as it was as `.bak.1` (older
-    /// generations move up to `.bak.3`).
-    pub fn save(&mut self, session: &Session) -> Result<(), StoreError> {
+    /// Before the file is replaced, the version on it is kept as `.bak.1` (older
+    /// generations move up to `.bak.3`) when the last backup is
+    /// `backup_every` old, judged by the backup's own time on disk, so that
+    /// every process that writes (the app, each command line call) keeps the
+    /// same spacing.
+    pub fn save(&mut self, session: &Session) -> Result<Saved, StoreError> {
         self.keep_lock()?;
-        let mut parts = self.encoder.encode(session);
-        let due = self
-            .last_backup
-            .is_none_or(|t| t.elapsed() >= self.backup_every);
-        if due {
+        let now = Stamp::at(&self.path);
+        let foreign = now.is_some() && now != self.on_disk;
+        if foreign {
+            // Someone else wrote the file (the lock was deleted, so they could):
+            // it holds what they confirmed. Hand it over rather than replace it.
+            if let Ok((theirs, stamp)) = load_stamped(&self.path) {
+                self.on_disk = Some(stamp);
+                self.merging = true;
+                return Ok(Saved::Theirs {
+                    theirs: Box::new(theirs),
+                    since: self.known_until,
+                });
+            }
+        }
+        // Their version (or a file we cannot read) is kept whole as a backup.
+        if foreign || self.merging || self.backup_due() {
             // Backups are a courtesy for undoing a bad edit by hand; failing to
             // rotate them must never stop the save itself.
             let _ = rotate_backups(&self.path);
-            self.last_backup = Some(Instant::now());
+            // Dating the backup dated the file it shares: that is still our version.
+            if !foreign {
+                self.on_disk = Stamp::at(&self.path);
+            }
         }
-        atomic::write_atomic_parts(&self.path, &mut parts, Replace::Allow)
-            .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))
+        let mut parts = self.encoder.encode(session);
+        let stamp = atomic::write_atomic_parts(&self.path, &mut parts, Replace::Allow)
+            .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))?;
+        self.on_disk = Some(stamp);
+        self.known_until = session.id_counter();
+        self.merging = false;
+        Ok(if now.is_none() {
+            Saved::Recreated
+        } else {
+            Saved::Written
+        })
+    }
+
+    /// Whether the newest backup is `backup_every` old (or missing, or dated
+    /// ahead by as much: a clock set back must not stop the backups).
+    fn backup_due(&self) -> bool {
+        let made = fs::symlink_metadata(backup_path(&self.path, 1)).and_then(|m| m.modified());
+        let Ok(made) = made else {
+            return true;
+        };
+        let age = SystemTime::now()
+            .duration_since(made)
+            .unwrap_or_else(|ahead| ahead.duration());
+        age >= self.backup_every
     }
 }
 
@@ -133,8 +204,9 @@ impl Writer {
     #[cfg(unix)]
     fn holds_lock_file(&self) -> bool {
         use std::os::unix::fs::MetadataExt;
-        let (Ok(held), Ok(named)) = (self.lock.metadata(), fs::metadata(lock_path(&self.path)))
-        else {
+        let held = self.lock.metadata();
+        let named = fs::symlink_metadata(lock_path(&self.path));
+        let (Ok(held), Ok(named)) = (held, named) else {
             return false;
         };
         (held.dev(), held.ino()) == (named.dev(), named.ino())
@@ -147,14 +219,33 @@ impl Writer {
     }
 }
 
+/// A session path with a link at its end followed to the file it names; the
+/// path as given when it is no link (or a dangling one, which is refused later).
+fn followed(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match is_link {
+        true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+        false => path.to_path_buf(),
+    }
+}
+
 fn take_lock(path: &Path) -> Result<File, StoreError> {
     let lock_file = lock_path(path);
+    // A link, a folder or a FIFO in the lock's place is not ours to follow or
+    // create through (a link could point anywhere, even somewhere unreachable).
+    if fs::symlink_metadata(&lock_file).is_ok_and(|m| !m.is_file()) {
+        return Err(StoreError::NotRegular {
+            file: lock_file.display().to_string(),
+        });
+    }
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let file = options
         .open(&lock_file)
@@ -171,7 +262,7 @@ fn take_lock(path: &Path) -> Result<File, StoreError> {
 
 /// The name people know a session by: its title, else its file name.
 fn session_name(path: &Path) -> String {
-    match load(path) {
+    match super::load(path) {
         Ok(s) if !s.title.is_empty() => format!("{} – {}", s.title, s.organisation),
         _ => path
             .file_name()
@@ -187,6 +278,9 @@ fn session_name(path: &Path) -> String {
 /// opened for writing (a truncating copy onto a link would empty the session
 /// itself), and a rename between two links of one inode, which POSIX makes a no-op,
 /// is finished by removing the old name.
+///
+/// `.bak.1` is then dated now: its time says when the backup was made, which is
+/// what spaces the next one (the file's content is not touched).
 fn rotate_backups(path: &Path) -> std::io::Result<()> {
     if !path.exists() {
         return Ok(());
@@ -206,7 +300,10 @@ fn rotate_backups(path: &Path) -> std::io::Result<()> {
         // written as a new file and renamed into place.
         atomic::write_atomic(&first, &fs::read(path)?, Replace::Allow)?;
     }
-    Ok(())
+    File::options()
+        .write(true)
+        .open(&first)?
+        .set_modified(SystemTime::now())
 }
 
 /// Temp files of saves that a crash interrupted. Only the lock holder may remove

@@ -23,12 +23,18 @@ pub enum Action {
     /// Time passes (the loop sends one about every quarter second).
     Tick,
     /// The saved sessions, for the start screen.
-    Sessions(Vec<SessionSummary>),
+    Sessions(SessionList),
     /// A session was opened (or created) and its lock taken.
     Opened(Result<Box<Opened>, String>),
     /// The result of the last [`Effect::Save`].
     /// A save's result; `Ok(Some(sentence))` is a save worth telling about.
     Saved(Result<Option<String>, String>),
+    /// Another program saved the session file since the app last did (someone
+    /// deleted the lock): what it added, to take in before saving again.
+    TakeIn {
+        theirs: Box<Session>,
+        since: u64,
+    },
     /// The process is asked to end (SIGTERM, SIGHUP): keep the draft and go.
     Terminate,
     /// The live view's session, read again after the writer changed it (or why not).
@@ -84,6 +90,14 @@ pub enum ExportFailure {
 pub struct Opened {
     pub path: PathBuf,
     pub session: Session,
+}
+
+/// What the start screen lists: the saved sessions, and how many entries of the
+/// data folder were passed over (not regular files, or too large to be sessions).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SessionList {
+    pub sessions: Vec<SessionSummary>,
+    pub skipped: usize,
 }
 
 /// A saved session as the start screen lists it.
@@ -157,6 +171,8 @@ pub enum Focus {
 #[derive(Default)]
 pub struct StartUi {
     pub sessions: Vec<SessionSummary>,
+    /// Entries of the data folder passed over (see [`SessionList`]).
+    pub skipped: usize,
     pub selected: usize,
 }
 
@@ -340,18 +356,23 @@ impl App {
                 vec![]
             }
             Action::Sessions(list) => {
-                self.start.selected = self.start.selected.min(list.len().saturating_sub(1));
-                self.start.sessions = list;
+                let last = list.sessions.len().saturating_sub(1);
+                self.start.selected = self.start.selected.min(last);
+                self.start.sessions = list.sessions;
+                self.start.skipped = list.skipped;
                 vec![]
             }
             Action::Opened(result) => self.opened(result),
+            Action::TakeIn { theirs, since } => self.take_in(&theirs, since),
             Action::Saved(result) => {
                 self.last_save_attempt = Some(now);
                 match result {
                     Ok(news) => {
                         self.dirty = false;
                         self.save = SaveState::Saved(now);
-                        if news.is_some() {
+                        // "Not saved yet" is no longer true once it is.
+                        let waiting = crate::tr!(self.lang, NoticeUnsavedStay);
+                        if news.is_some() || self.notice.as_ref() == Some(&waiting) {
                             self.notice = news;
                         }
                     }
@@ -532,6 +553,24 @@ impl App {
                 None
             }
         }
+    }
+
+    /// Takes in what another program saved, says so, and saves the whole again
+    /// (the store keeps their version as the first backup).
+    fn take_in(&mut self, theirs: &Session, since: u64) -> Vec<Effect> {
+        let Some(session) = &mut self.session else {
+            return vec![];
+        };
+        let file = self.path.as_ref().map(|p| p.display().to_string());
+        let n = session.take_in(theirs, since);
+        self.notice = Some(crate::tr!(
+            self.lang,
+            NoticeTookIn,
+            file = file.unwrap_or_default(),
+            n = n
+        ));
+        self.dirty = true;
+        vec![Effect::Save]
     }
 
     fn opened(&mut self, result: Result<Box<Opened>, String>) -> Vec<Effect> {

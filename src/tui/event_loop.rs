@@ -156,7 +156,10 @@ fn spawn_input_reader() -> Receiver<Event> {
 
 #[cfg(unix)]
 fn register_signals(flag: &Arc<AtomicBool>) {
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    // In raw mode Ctrl+C and Ctrl+\ are keys, not signals; these come from
+    // `kill` or a closing terminal, and each ends the app the same tidy way.
+    for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
         let _ = signal_hook::flag::register(signal, Arc::clone(flag));
     }
 }

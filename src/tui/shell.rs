@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use super::app::{
-    Action, App, Effect, ExportFailure, ExportRequest, Opened, SessionSummary, SummaryLine,
+    Action, App, Effect, ExportFailure, ExportRequest, Opened, SessionList, SessionSummary,
+    SummaryLine,
 };
 use crate::demo;
 use crate::i18n::{Lang, Localize};
 use crate::model::Session;
-use crate::store::{self, Store, Writer};
+use crate::store::{self, Saved, Stamp, Store, Writer};
 
 /// The I/O side: the store and the writer that holds the open session's lock.
 pub struct Shell {
@@ -22,14 +23,6 @@ pub struct Shell {
     lang: Lang,
     /// The live view's file and how it looked when last read.
     following: Option<(PathBuf, Option<Stamp>)>,
-}
-
-/// Enough of a file's metadata to notice that it was replaced.
-type Stamp = (Option<std::time::SystemTime>, u64);
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok(), meta.len()))
 }
 
 impl Shell {
@@ -48,13 +41,17 @@ impl Shell {
                 let (Some(writer), Some(session)) = (&mut self.writer, &app.session) else {
                     return None;
                 };
-                // A session file deleted or moved while open is written anew.
-                let missing = !writer.path().exists();
                 let file = writer.path().display().to_string();
-                let saved = writer.save(session).map_err(|e| e.localize(self.lang));
-                Some(Action::Saved(saved.map(|()| {
-                    missing.then(|| crate::tr!(self.lang, NoticeFileRecreated, file = file))
-                })))
+                Some(match writer.save(session) {
+                    Ok(Saved::Written) => Action::Saved(Ok(None)),
+                    Ok(Saved::Recreated) => Action::Saved(Ok(Some(crate::tr!(
+                        self.lang,
+                        NoticeFileRecreated,
+                        file = file
+                    )))),
+                    Ok(Saved::Theirs { theirs, since }) => Action::TakeIn { theirs, since },
+                    Err(e) => Action::Saved(Err(e.localize(self.lang))),
+                })
             }
             Effect::ListSessions => Some(Action::Sessions(self.list())),
             Effect::Open(path) => Some(Action::Opened(self.open(&path))),
@@ -88,7 +85,7 @@ impl Shell {
 
     /// Starts following a session for the live view: no lock, reading only.
     pub fn follow(&mut self, path: &Path) -> Result<Box<Session>, String> {
-        let stamp = stamp(path);
+        let stamp = Stamp::at(path);
         let session = store::load(path).map_err(|e| e.localize(self.lang))?;
         self.following = Some((path.to_path_buf(), stamp));
         Ok(Box::new(session))
@@ -98,7 +95,7 @@ impl Shell {
     /// by a rename, so what is read is always a whole version.
     fn reload(&mut self) -> Option<Action> {
         let (path, last) = self.following.as_mut()?;
-        let now = stamp(path);
+        let now = Stamp::at(path);
         if now == *last {
             return None;
         }
@@ -133,24 +130,21 @@ impl Shell {
         } else {
             store::Replace::Refuse
         };
-        match store::write_atomic(&request.path, &bytes, replace) {
+        let own = self.writer.as_ref().map_or(Path::new(""), Writer::path);
+        match store::write_export(&request.path, &bytes, replace, own) {
             Ok(()) => Ok(request.path),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Err(ExportFailure::Exists(request))
-            }
-            Err(e) => Err(ExportFailure::Other(
-                store::StoreError::io(&request.path, store::IoAction::Write, &e)
-                    .localize(self.lang),
-            )),
+            Err(store::StoreError::Exists { .. }) => Err(ExportFailure::Exists(request)),
+            Err(e) => Err(ExportFailure::Other(e.localize(self.lang))),
         }
     }
 
-    pub fn list(&self) -> Vec<SessionSummary> {
-        let Ok(listed) = self.store.list() else {
-            return Vec::new();
+    pub fn list(&self) -> SessionList {
+        let Ok(listing) = self.store.list() else {
+            return SessionList::default();
         };
         let dir = self.store.dir();
-        listed
+        let sessions = listing
+            .sessions
             .into_iter()
             .map(|(name, loaded)| SessionSummary {
                 path: dir.join(format!("{name}{}", store::SESSION_SUFFIX)),
@@ -170,7 +164,11 @@ impl Shell {
                     .map_err(|e| e.localize(self.lang)),
                 name,
             })
-            .collect()
+            .collect();
+        SessionList {
+            sessions,
+            skipped: listing.skipped,
+        }
     }
 
     pub fn open(&mut self, path: &Path) -> Result<Box<Opened>, String> {

@@ -37,9 +37,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         render_wall(app, session, frame, area);
         return;
     }
-    let [body, status, footer] = Layout::vertical([
+    let status = status_line(app, area.width);
+    let status_height = status.line_count(area.width).clamp(1, MAX_STATUS_LINES);
+    let [body, status_area, footer] = Layout::vertical([
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(status_height).unwrap_or(1)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -62,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     if app.help {
         help::render(app, frame, body);
     }
-    status_line(app, frame, status);
+    frame.render_widget(status, status_area);
     footer_line(app, frame, footer);
 }
 
@@ -118,7 +120,13 @@ pub fn clock_time(app: &App, t: jiff::Timestamp) -> String {
     t.to_zoned(app.tz.clone()).strftime("%H:%M:%S").to_string()
 }
 
-fn status_line(app: &App, frame: &mut Frame<'_>, area: Rect) {
+/// The status line takes up to this many lines, so that a reason why saving
+/// failed is never cut off; a status that fits takes one.
+const MAX_STATUS_LINES: usize = 3;
+
+/// What is going on, how saving goes, and the mode at the right edge. When that
+/// does not fit the width, the save's state comes first and the text wraps.
+fn status_line(app: &App, width: u16) -> Paragraph<'static> {
     let save = match &app.save {
         SaveState::Failed(message) => Span::styled(
             tr!(app.lang, StatusSaveFailed, reason = message),
@@ -146,16 +154,24 @@ fn status_line(app: &App, frame: &mut Frame<'_>, area: Rect) {
         _ => Span::raw("Samspel"),
     };
     let mode = Span::styled(mode_name(app), theme::dim());
+    let used = what.width() + save.width() + 3;
+    if used + mode.width() + 1 > usize::from(width) {
+        let mut spans = vec![save, Span::raw(" · "), what];
+        if spans[0].content.is_empty() {
+            spans.drain(..2);
+        }
+        return Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true });
+    }
     let mut spans = vec![what];
     if !save.content.is_empty() {
         spans.push(Span::raw(" · "));
         spans.push(save);
     }
     let used: usize = spans.iter().map(Span::width).sum();
-    let gap = usize::from(area.width).saturating_sub(used + mode.width() + 1);
+    let gap = usize::from(width).saturating_sub(used + mode.width() + 1);
     spans.push(Span::raw(" ".repeat(gap.max(1))));
     spans.push(mode);
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    Paragraph::new(Line::from(spans))
 }
 
 fn mode_name(app: &App) -> String {

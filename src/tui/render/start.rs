@@ -11,8 +11,16 @@ use crate::tui::app::App;
 use crate::tui::theme;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let [heading, list] =
-        Layout::vertical([Constraint::Length(4), Constraint::Fill(1)]).areas(area);
+    let skipped = skipped_line(app);
+    let [heading, list, foot] = Layout::vertical([
+        Constraint::Length(4),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(skipped.is_some()) * 2),
+    ])
+    .areas(area);
+    if let Some(line) = skipped {
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), foot);
+    }
     let title = vec![
         Line::styled(tr!(app.lang, AppTitle), theme::title()),
         Line::styled(tr!(app.lang, AppSubtitle), theme::dim()),
@@ -57,4 +65,14 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         .highlight_style(theme::selected())
         .highlight_symbol("▶ ");
     frame.render_stateful_widget(list_widget, list, &mut state);
+}
+
+/// The entries of the data folder that were passed over, if any, in a sentence.
+fn skipped_line(app: &App) -> Option<Line<'static>> {
+    let text = match app.start.skipped {
+        0 => return None,
+        1 => tr!(app.lang, ListSkippedOne),
+        n => tr!(app.lang, ListSkippedMany, n = n),
+    };
+    Some(Line::styled(text, theme::dim()))
 }
