@@ -555,6 +555,119 @@ fn a_refused_file_cannot_send_escape_sequences_to_the_terminal() {
     assert!(err.contains("x]0;hej"), "{err}");
 }
 
+/// Escape sequences: one that clears the screen, one that sets the window's
+/// title, an 8-bit CSI (U+009B), a bell and a NUL.
+const ESCAPES: &str = "\u{1b}[2J\u{1b}]0;x\u{7}\u{9b}31m\0";
+
+/// No control character (a line break and a tab aside) in `out`, byte or char.
+fn assert_no_escapes(out: &[u8], what: &str) {
+    assert!(
+        !out.iter().any(|b| [0x1b, 0x07, 0x00].contains(b)),
+        "{what}: {:?}",
+        String::from_utf8_lossy(out)
+    );
+    let text = String::from_utf8_lossy(out);
+    // U+009B is the bytes C2 9B in UTF-8; a 0x9b byte alone is also in "ě".
+    let control = text
+        .chars()
+        .find(|c| c.is_control() && !"\n\t".contains(*c));
+    assert_eq!(control, None, "{what}: {text:?}");
+}
+
+/// A session file (edited by hand, or written by another program) whose
+/// organisation, title, program and block carry escape sequences: `list`,
+/// `show` and `check-program` print the text without them.
+#[test]
+fn list_show_and_check_program_never_print_escape_sequences() {
+    let env = Env::new();
+    let mut program = samspel::programs::built_in("skr-en-dag").unwrap().unwrap();
+    program.title = format!("Program{ESCAPES}");
+    program.days[0].title = format!("Dagen{ESCAPES}");
+    program.days[0].blocks[0].title = format!("Blocket{ESCAPES}");
+    let org = format!("Kungsör{ESCAPES}");
+    let title = format!("Titel{ESCAPES}");
+    let session =
+        samspel::model::Session::new(program.clone(), &org, &title, jiff::Timestamp::now());
+    let path = env.path().join("elak.samspel.json");
+    drop(store::Writer::create(&path, &session).unwrap());
+
+    let list = env.run(&["list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert_no_escapes(&list.stdout, "list");
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.contains("Titel[2J]0;x31m · Kungsör[2J]0;x31m"),
+        "{list}"
+    );
+
+    let show = env.run(&["show", "elak"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert_no_escapes(&show.stdout, "show");
+    let show = String::from_utf8(show.stdout).unwrap();
+    for shown in [
+        "Titel[2J]0;x31m – Kungsör",
+        "Program[2J]0;x31m (",
+        "Dagen[2J]0;x31m",
+        "Blocket[2J]0;x31m",
+    ] {
+        assert!(show.contains(shown), "{shown:?} in {show}");
+    }
+
+    let file = env.path().join("program.json");
+    fs::write(&file, serde_json::to_string(&program).unwrap()).unwrap();
+    let check = env.run(&["check-program", file.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert_no_escapes(&check.stdout, "check-program");
+    let check = String::from_utf8(check.stdout).unwrap();
+    assert!(check.contains("Program[2J]0;x31m"), "{check}");
+}
+
+/// `new` refuses a name, title or participant with a control character in it
+/// (an escape sequence, a line break): exit status 2, one sentence, no file.
+#[test]
+fn new_refuses_control_characters_in_names_and_titles() {
+    let env = Env::new();
+    let base = ["new", "--program", "skr-en-dag", "--org"];
+    let cases: [(&[&str], &str); 5] = [
+        (&["\u{1b}[2J"], "--org"),
+        (&["K", "--title", "Styra\u{1b}]0;x\u{7}"], "--title"),
+        (&["K", "--facilitator", "Lena\nLarsson"], "--facilitator"),
+        (
+            &["K", "--participant", "Åsa\u{9b}2J;KSO;politik"],
+            "--participant",
+        ),
+        (
+            &["K", "--participant", "Åsa;KSO;politik;(S)\t"],
+            "--participant",
+        ),
+    ];
+    for (rest, flag) in cases {
+        let args: Vec<&str> = base.iter().chain(rest).copied().collect();
+        let err = fails(&env, 2, &args);
+        let expected = format!("Värdet för {flag} får inte innehålla styrtecken");
+        assert!(err.contains(&expected), "{args:?}: {err}");
+        assert_no_escapes(err.as_bytes(), "the message");
+    }
+    let err = fails(
+        &env,
+        2,
+        &[
+            "new",
+            "--lang",
+            "en",
+            "--program",
+            "skr-en-dag",
+            "--org",
+            "\u{1b}[2J",
+        ],
+    );
+    assert!(
+        err.contains("The value of --org must not contain control characters"),
+        "{err}"
+    );
+    assert!(files_in(&env).is_empty(), "{:?}", files_in(&env));
+}
+
 #[test]
 fn anonymous_exports_name_nobody() {
     let env = Env::new();
