@@ -111,6 +111,8 @@ messages! {
     CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md eller agreement-docx", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md or agreement-docx";
     CliExportDay => "I minnesanteckningarna: bara den här dagen (1 eller 2)", "In the session notes: this day only (1 or 2)";
     CliErrDayNotNotes => "--day gäller bara minnesanteckningarna (notes-md, notes-docx, notes-txt).", "--day applies to the session notes only (notes-md, notes-docx, notes-txt).";
+    CliExportRaw => "I csv: cellerna som de skrevs, utan ' framför text som ett kalkylprogram annars läser som en formel (styrtecken tas ändå bort)", "In csv: the cells as typed, without the ' before text a spreadsheet would otherwise read as a formula (control characters are still dropped)";
+    CliErrRawNotCsv => "--raw gäller bara csv.", "--raw applies to csv only.";
     CliErrNoSuchDay => "Sessionen har ingen dag {n}; den har {of}.", "The session has no day {n}; it has {of}.";
     CliExportSources => "I överenskommelsen: underlaget från workshopen och vem som sa vad", "In the agreement: the workshop material and who said what";
     CliExportOut => "Filen som ska skrivas", "The file to write";

@@ -668,6 +668,133 @@ fn new_refuses_control_characters_in_names_and_titles() {
     assert!(files_in(&env).is_empty(), "{:?}", files_in(&env));
 }
 
+/// What a spreadsheet would run, or a terminal would obey, typed as answers
+/// (the tab and carriage return at the start come from a file edited by hand:
+/// the app trims them): (as typed, the CSV cell, the `--raw` cell).
+const FORMULAS: [(&str, &str, &str); 9] = [
+    (
+        "=HYPERLINK(\"http://x\")",
+        "'=HYPERLINK(\"http://x\")",
+        "=HYPERLINK(\"http://x\")",
+    ),
+    ("+1", "'+1", "+1"),
+    ("-2", "'-2", "-2"),
+    ("@SUM(A1)", "'@SUM(A1)", "@SUM(A1)"),
+    ("\tx", "'\tx", "\tx"),
+    // The carriage return is a control character: it goes, and "x" is no formula.
+    ("\rx", "x", "x"),
+    ("\r=1", "'=1", "=1"),
+    ("a\u{1b}[2Jb\u{7}c\0d\u{9b}e", "a[2Jbcde", "a[2Jbcde"),
+    (
+        "Tiden räcker inte",
+        "Tiden räcker inte",
+        "Tiden räcker inte",
+    ),
+];
+
+/// The rows of a CSV file, header left out.
+fn csv_rows(path: &std::path::Path) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// A session whose every text cell (block id, question, name, title, answer)
+/// could be a formula, written to `path`.
+fn formula_session(path: &std::path::Path) {
+    let mut program = samspel::programs::built_in("skr-en-dag").unwrap().unwrap();
+    let block = &mut program.days[0].blocks[1];
+    block.id = "@blocket".into();
+    block.question = Some("=fråga".into());
+    let now = jiff::Timestamp::now();
+    let mut s = samspel::model::Session::new(program, "Kungsör", "T", now);
+    let who = samspel::model::NewParticipant::new("+Åsa", "-KSO", samspel::model::Side::Politik);
+    let who = s.add_participant(who, now).unwrap();
+    let speaker = samspel::model::Speaker::Participant(who);
+    for (i, _) in FORMULAS.iter().enumerate() {
+        s.add_answer("@blocket", speaker, &format!("svar {i}"), false, now)
+            .unwrap();
+    }
+    // The answers' texts as typed, untrimmed, as a hand-edited file has them.
+    let mut value = serde_json::to_value(&s).unwrap();
+    for (answer, (typed, _, _)) in value["answers"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(FORMULAS)
+    {
+        answer["text"] = typed.into();
+    }
+    fs::write(path, value.to_string()).unwrap();
+}
+
+/// Every text cell of the CSV is safe to open in a spreadsheet: no control
+/// character, and a `'` before anything a spreadsheet would run as a formula.
+/// `--raw` gives the text as typed, less its control characters; with any
+/// other format it is a usage error.
+#[test]
+fn csv_export_neutralises_formulas_and_drops_control_characters() {
+    let env = Env::new();
+    let path = env.path().join("formler.samspel.json");
+    formula_session(&path);
+    let session = path.to_str().unwrap();
+    let export = |out: &str, extra: &[&str]| {
+        let out = env.path().join(out);
+        let args = [
+            "export",
+            session,
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+        env.ok(&args);
+        assert_no_escapes(&fs::read(&out).unwrap(), "the CSV file");
+        csv_rows(&out)
+    };
+
+    let rows = export("svar.csv", &[]);
+    assert_eq!(rows.len(), FORMULAS.len());
+    for (row, (typed, safe, _)) in rows.iter().zip(FORMULAS) {
+        assert_eq!(
+            row[..4],
+            ["'@blocket", "'=fråga", "'+Åsa", "'-KSO"],
+            "{row:?}"
+        );
+        assert_eq!(row[5], safe, "{typed:?}");
+        assert_eq!(row[4..5], ["politik"], "our own values untouched");
+        assert_eq!(row[7], "false", "our own values untouched");
+    }
+
+    let rows = export("raw.csv", &["--raw"]);
+    for (row, (typed, _, raw)) in rows.iter().zip(FORMULAS) {
+        assert_eq!(row[..4], ["@blocket", "=fråga", "+Åsa", "-KSO"], "{row:?}");
+        assert_eq!(row[5], raw, "{typed:?}");
+    }
+
+    let out = env.path().join("ut.json");
+    let args = [
+        "export",
+        session,
+        "--format",
+        "json",
+        "--raw",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let err = fails(&env, 2, &args);
+    assert!(err.contains("--raw gäller bara csv"), "{err}");
+    assert!(!out.exists(), "nothing written");
+    let help = env.ok(&["export", "--help"]);
+    assert!(
+        help.contains("--raw") && help.contains("I csv: cellerna som de skrevs"),
+        "{help}"
+    );
+}
+
 #[test]
 fn anonymous_exports_name_nobody() {
     let env = Env::new();

@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use jiff::{Timestamp, civil::Date, tz::TimeZone};
 
 use super::{AddAnswerArgs, Command, DemoArgs, ExportArgs, Failure, NewArgs};
-use crate::export::{self, Options};
+use crate::export::{self, Format, Options};
 use crate::i18n::{Lang, Localize, Quoted, long_date};
 use crate::model::{NewParticipant, Program, Session, Side, clock};
 use crate::programs;
@@ -304,6 +304,9 @@ fn add_answer(args: AddAnswerArgs, store: &Store, lang: Lang) -> Outcome {
 }
 
 fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
+    if args.raw && args.format != Format::Csv {
+        return Err(Failure::usage(tr!(lang, CliErrRawNotCsv)));
+    }
     let fail = |e: StoreError| Failure::of(&e, lang);
     let session = store::load(&store.resolve(&args.session).map_err(fail)?).map_err(fail)?;
     let options = Options {
@@ -312,6 +315,7 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
         sources: args.sources,
         day: export_day(&session, &args, lang)?,
         now: Timestamp::now(),
+        raw_csv: args.raw,
     };
     let bytes =
         export::render(&session, args.format, &options).map_err(|e| Failure::of(&e, lang))?;
