@@ -165,6 +165,7 @@ messages! {
     ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
     ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";
+    ModelNoIdsLeft => "Sessionen har inte plats för fler svar, deltagare, förslag eller uppdrag (räknaren för id har nått taket {max}); fortsätt i en ny session.", "The session has no room for more answers, participants, proposals or action items (its id counter has reached the limit of {max}); continue in a new session.";
     ModelDanglingAnswer => "svar {answer} hör till blocket {block}, som inte finns i programmet", "answer {answer} belongs to the block {block}, which is not in the program";
     ModelDanglingSpeaker => "svar {answer} är från deltagare {participant}, som inte finns", "answer {answer} is from participant {participant}, who does not exist";
     ModelDuplicateId => "id {id} används två gånger", "the id {id} is used twice";

@@ -795,6 +795,71 @@ fn csv_export_neutralises_formulas_and_drops_control_characters() {
     );
 }
 
+/// The session file at `path` with its id counter set to `next_id`.
+fn set_next_id(path: &std::path::Path, next_id: u64) {
+    let mut value: serde_json::Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+    value["next_id"] = next_id.into();
+    fs::write(path, value.to_string()).unwrap();
+}
+
+/// A hand-edited id counter past 2^53 (here 2^64 − 1, which the next answer
+/// would wrap) is refused on load with one sentence, and the file is left alone.
+#[test]
+fn an_id_counter_past_max_id_is_refused_on_load() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    set_next_id(&path, u64::MAX);
+    let before = fs::read(&path).unwrap();
+    let session = path.to_str().unwrap();
+    let err = fails(&env, 1, &["show", session]);
+    assert!(
+        err.contains("går inte att använda: next_id har ett värde som appen aldrig skriver"),
+        "{err}"
+    );
+    let add = [
+        "add-answer",
+        session,
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "gruppen",
+        "x",
+    ];
+    let err = fails(&env, 1, &add);
+    assert!(err.contains("next_id"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before, "the file untouched");
+}
+
+/// The last id below `MAX_ID` is handed out and the file written is one Samspel
+/// opens; the answer after it is refused with a sentence and nothing is written.
+#[test]
+fn add_answer_stops_at_max_id_and_leaves_the_file_alone() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let session = path.to_str().unwrap();
+    set_next_id(&path, samspel::model::MAX_ID - 1);
+    env.answer(session, "vad-ar-svart", "gruppen", false, "Det sista");
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.answers().last().unwrap().id.0, samspel::model::MAX_ID - 1);
+
+    let before = fs::read(&path).unwrap();
+    let add = [
+        "add-answer",
+        session,
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "gruppen",
+        "Ett till",
+    ];
+    let err = fails(&env, 1, &add);
+    assert!(
+        err.contains("Sessionen har inte plats för fler svar"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before, "byte for byte");
+}
+
 #[test]
 fn anonymous_exports_name_nobody() {
     let env = Env::new();
