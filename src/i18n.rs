@@ -111,6 +111,8 @@ messages! {
     CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md eller agreement-docx", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md or agreement-docx";
     CliExportDay => "I minnesanteckningarna: bara den här dagen (1 eller 2)", "In the session notes: this day only (1 or 2)";
     CliErrDayNotNotes => "--day gäller bara minnesanteckningarna (notes-md, notes-docx, notes-txt).", "--day applies to the session notes only (notes-md, notes-docx, notes-txt).";
+    CliExportRaw => "I csv: cellerna som de skrevs, utan ' framför text som ett kalkylprogram annars läser som en formel (styrtecken tas ändå bort)", "In csv: the cells as typed, without the ' before text a spreadsheet would otherwise read as a formula (control characters are still dropped)";
+    CliErrRawNotCsv => "--raw gäller bara csv.", "--raw applies to csv only.";
     CliErrNoSuchDay => "Sessionen har ingen dag {n}; den har {of}.", "The session has no day {n}; it has {of}.";
     CliExportSources => "I överenskommelsen: underlaget från workshopen och vem som sa vad", "In the agreement: the workshop material and who said what";
     CliExportOut => "Filen som ska skrivas", "The file to write";
@@ -133,6 +135,7 @@ messages! {
     CliErrDay2OneDay => "Programmet {id} har bara en dag, så --day2 passar inte.", "The program {id} has only one day, so --day2 does not apply.";
     CliErrDay2NoDay1 => "Ange dag 1 med --date när dag 2 anges.", "Give day 1 with --date when day 2 is given.";
     CliErrOrgEmpty => "Organisationen behöver ett namn (--org).", "The organisation needs a name (--org).";
+    CliErrControlChars => "Värdet för {flag} får inte innehålla styrtecken (som ESC, tabb eller radbrytning).", "The value of {flag} must not contain control characters (such as ESC, a tab or a line break).";
     CliErrReadStdin => "Svaret kunde inte läsas från standard in: {detail}.", "The answer could not be read from standard input: {detail}.";
 
     // ---- command line: output
@@ -164,6 +167,7 @@ messages! {
     ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
     ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";
+    ModelNoIdsLeft => "Sessionen har inte plats för fler svar, deltagare, förslag eller uppdrag (räknaren för id har nått taket {max}); fortsätt i en ny session.", "The session has no room for more answers, participants, proposals or action items (its id counter has reached the limit of {max}); continue in a new session.";
     ModelDanglingAnswer => "svar {answer} hör till blocket {block}, som inte finns i programmet", "answer {answer} belongs to the block {block}, which is not in the program";
     ModelDanglingSpeaker => "svar {answer} är från deltagare {participant}, som inte finns", "answer {answer} is from participant {participant}, who does not exist";
     ModelDuplicateId => "id {id} används två gånger", "the id {id} is used twice";

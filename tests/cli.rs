@@ -555,6 +555,311 @@ fn a_refused_file_cannot_send_escape_sequences_to_the_terminal() {
     assert!(err.contains("x]0;hej"), "{err}");
 }
 
+/// Escape sequences: one that clears the screen, one that sets the window's
+/// title, an 8-bit CSI (U+009B), a bell and a NUL.
+const ESCAPES: &str = "\u{1b}[2J\u{1b}]0;x\u{7}\u{9b}31m\0";
+
+/// No control character (a line break and a tab aside) in `out`, byte or char.
+fn assert_no_escapes(out: &[u8], what: &str) {
+    assert!(
+        !out.iter().any(|b| [0x1b, 0x07, 0x00].contains(b)),
+        "{what}: {:?}",
+        String::from_utf8_lossy(out)
+    );
+    let text = String::from_utf8_lossy(out);
+    // U+009B is the bytes C2 9B in UTF-8; a 0x9b byte alone is also in "ě".
+    let control = text
+        .chars()
+        .find(|c| c.is_control() && !"\n\t".contains(*c));
+    assert_eq!(control, None, "{what}: {text:?}");
+}
+
+/// A session file (edited by hand, or written by another program) whose
+/// organisation, title, program and block carry escape sequences: `list`,
+/// `show` and `check-program` print the text without them.
+#[test]
+fn list_show_and_check_program_never_print_escape_sequences() {
+    let env = Env::new();
+    let mut program = samspel::programs::built_in("skr-en-dag").unwrap().unwrap();
+    program.title = format!("Program{ESCAPES}");
+    program.days[0].title = format!("Dagen{ESCAPES}");
+    program.days[0].blocks[0].title = format!("Blocket{ESCAPES}");
+    let org = format!("Kungsör{ESCAPES}");
+    let title = format!("Titel{ESCAPES}");
+    let session =
+        samspel::model::Session::new(program.clone(), &org, &title, jiff::Timestamp::now());
+    let path = env.path().join("elak.samspel.json");
+    drop(store::Writer::create(&path, &session).unwrap());
+
+    let list = env.run(&["list"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert_no_escapes(&list.stdout, "list");
+    let list = String::from_utf8(list.stdout).unwrap();
+    assert!(
+        list.contains("Titel[2J]0;x31m · Kungsör[2J]0;x31m"),
+        "{list}"
+    );
+
+    let show = env.run(&["show", "elak"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    assert_no_escapes(&show.stdout, "show");
+    let show = String::from_utf8(show.stdout).unwrap();
+    for shown in [
+        "Titel[2J]0;x31m – Kungsör",
+        "Program[2J]0;x31m (",
+        "Dagen[2J]0;x31m",
+        "Blocket[2J]0;x31m",
+    ] {
+        assert!(show.contains(shown), "{shown:?} in {show}");
+    }
+
+    let file = env.path().join("program.json");
+    fs::write(&file, serde_json::to_string(&program).unwrap()).unwrap();
+    let check = env.run(&["check-program", file.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert_no_escapes(&check.stdout, "check-program");
+    let check = String::from_utf8(check.stdout).unwrap();
+    assert!(check.contains("Program[2J]0;x31m"), "{check}");
+}
+
+/// `new` refuses a name, title or participant with a control character in it
+/// (an escape sequence, a line break): exit status 2, one sentence, no file.
+#[test]
+fn new_refuses_control_characters_in_names_and_titles() {
+    let env = Env::new();
+    let base = ["new", "--program", "skr-en-dag", "--org"];
+    let cases: [(&[&str], &str); 5] = [
+        (&["\u{1b}[2J"], "--org"),
+        (&["K", "--title", "Styra\u{1b}]0;x\u{7}"], "--title"),
+        (&["K", "--facilitator", "Lena\nLarsson"], "--facilitator"),
+        (
+            &["K", "--participant", "Åsa\u{9b}2J;KSO;politik"],
+            "--participant",
+        ),
+        (
+            &["K", "--participant", "Åsa;KSO;politik;(S)\t"],
+            "--participant",
+        ),
+    ];
+    for (rest, flag) in cases {
+        let args: Vec<&str> = base.iter().chain(rest).copied().collect();
+        let err = fails(&env, 2, &args);
+        let expected = format!("Värdet för {flag} får inte innehålla styrtecken");
+        assert!(err.contains(&expected), "{args:?}: {err}");
+        assert_no_escapes(err.as_bytes(), "the message");
+    }
+    let err = fails(
+        &env,
+        2,
+        &[
+            "new",
+            "--lang",
+            "en",
+            "--program",
+            "skr-en-dag",
+            "--org",
+            "\u{1b}[2J",
+        ],
+    );
+    assert!(
+        err.contains("The value of --org must not contain control characters"),
+        "{err}"
+    );
+    assert!(files_in(&env).is_empty(), "{:?}", files_in(&env));
+}
+
+/// What a spreadsheet would run, or a terminal would obey, typed as answers
+/// (the tab and carriage return at the start come from a file edited by hand:
+/// the app trims them): (as typed, the CSV cell, the `--raw` cell).
+const FORMULAS: [(&str, &str, &str); 9] = [
+    (
+        "=HYPERLINK(\"http://x\")",
+        "'=HYPERLINK(\"http://x\")",
+        "=HYPERLINK(\"http://x\")",
+    ),
+    ("+1", "'+1", "+1"),
+    ("-2", "'-2", "-2"),
+    ("@SUM(A1)", "'@SUM(A1)", "@SUM(A1)"),
+    ("\tx", "'\tx", "\tx"),
+    // The carriage return is a control character: it goes, and "x" is no formula.
+    ("\rx", "x", "x"),
+    ("\r=1", "'=1", "=1"),
+    ("a\u{1b}[2Jb\u{7}c\0d\u{9b}e", "a[2Jbcde", "a[2Jbcde"),
+    (
+        "Tiden räcker inte",
+        "Tiden räcker inte",
+        "Tiden räcker inte",
+    ),
+];
+
+/// The rows of a CSV file, header left out.
+fn csv_rows(path: &std::path::Path) -> Vec<Vec<String>> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// A session whose every text cell (block id, question, name, title, answer)
+/// could be a formula, written to `path`.
+fn formula_session(path: &std::path::Path) {
+    let mut program = samspel::programs::built_in("skr-en-dag").unwrap().unwrap();
+    let block = &mut program.days[0].blocks[1];
+    block.id = "@blocket".into();
+    block.question = Some("=fråga".into());
+    let now = jiff::Timestamp::now();
+    let mut s = samspel::model::Session::new(program, "Kungsör", "T", now);
+    let who = samspel::model::NewParticipant::new("+Åsa", "-KSO", samspel::model::Side::Politik);
+    let who = s.add_participant(who, now).unwrap();
+    let speaker = samspel::model::Speaker::Participant(who);
+    for (i, _) in FORMULAS.iter().enumerate() {
+        s.add_answer("@blocket", speaker, &format!("svar {i}"), false, now)
+            .unwrap();
+    }
+    // The answers' texts as typed, untrimmed, as a hand-edited file has them.
+    let mut value = serde_json::to_value(&s).unwrap();
+    for (answer, (typed, _, _)) in value["answers"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .zip(FORMULAS)
+    {
+        answer["text"] = typed.into();
+    }
+    fs::write(path, value.to_string()).unwrap();
+}
+
+/// Every text cell of the CSV is safe to open in a spreadsheet: no control
+/// character, and a `'` before anything a spreadsheet would run as a formula.
+/// `--raw` gives the text as typed, less its control characters; with any
+/// other format it is a usage error.
+#[test]
+fn csv_export_neutralises_formulas_and_drops_control_characters() {
+    let env = Env::new();
+    let path = env.path().join("formler.samspel.json");
+    formula_session(&path);
+    let session = path.to_str().unwrap();
+    let export = |out: &str, extra: &[&str]| {
+        let out = env.path().join(out);
+        let args = [
+            "export",
+            session,
+            "--format",
+            "csv",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+        env.ok(&args);
+        assert_no_escapes(&fs::read(&out).unwrap(), "the CSV file");
+        csv_rows(&out)
+    };
+
+    let rows = export("svar.csv", &[]);
+    assert_eq!(rows.len(), FORMULAS.len());
+    for (row, (typed, safe, _)) in rows.iter().zip(FORMULAS) {
+        assert_eq!(
+            row[..4],
+            ["'@blocket", "'=fråga", "'+Åsa", "'-KSO"],
+            "{row:?}"
+        );
+        assert_eq!(row[5], safe, "{typed:?}");
+        assert_eq!(row[4..5], ["politik"], "our own values untouched");
+        assert_eq!(row[7], "false", "our own values untouched");
+    }
+
+    let rows = export("raw.csv", &["--raw"]);
+    for (row, (typed, _, raw)) in rows.iter().zip(FORMULAS) {
+        assert_eq!(row[..4], ["@blocket", "=fråga", "+Åsa", "-KSO"], "{row:?}");
+        assert_eq!(row[5], raw, "{typed:?}");
+    }
+
+    let out = env.path().join("ut.json");
+    let args = [
+        "export",
+        session,
+        "--format",
+        "json",
+        "--raw",
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let err = fails(&env, 2, &args);
+    assert!(err.contains("--raw gäller bara csv"), "{err}");
+    assert!(!out.exists(), "nothing written");
+    let help = env.ok(&["export", "--help"]);
+    assert!(
+        help.contains("--raw") && help.contains("I csv: cellerna som de skrevs"),
+        "{help}"
+    );
+}
+
+/// The session file at `path` with its id counter set to `next_id`.
+fn set_next_id(path: &std::path::Path, next_id: u64) {
+    let mut value: serde_json::Value = serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+    value["next_id"] = next_id.into();
+    fs::write(path, value.to_string()).unwrap();
+}
+
+/// A hand-edited id counter past 2^53 (here 2^64 − 1, which the next answer
+/// would wrap) is refused on load with one sentence, and the file is left alone.
+#[test]
+fn an_id_counter_past_max_id_is_refused_on_load() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    set_next_id(&path, u64::MAX);
+    let before = fs::read(&path).unwrap();
+    let session = path.to_str().unwrap();
+    let err = fails(&env, 1, &["show", session]);
+    assert!(
+        err.contains("går inte att använda: next_id har ett värde som appen aldrig skriver"),
+        "{err}"
+    );
+    let add = [
+        "add-answer",
+        session,
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "gruppen",
+        "x",
+    ];
+    let err = fails(&env, 1, &add);
+    assert!(err.contains("next_id"), "{err}");
+    assert_eq!(fs::read(&path).unwrap(), before, "the file untouched");
+}
+
+/// The last id below `MAX_ID` is handed out and the file written is one Samspel
+/// opens; the answer after it is refused with a sentence and nothing is written.
+#[test]
+fn add_answer_stops_at_max_id_and_leaves_the_file_alone() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let session = path.to_str().unwrap();
+    set_next_id(&path, samspel::model::MAX_ID - 1);
+    env.answer(session, "vad-ar-svart", "gruppen", false, "Det sista");
+    let s = store::load(&path).unwrap();
+    assert_eq!(s.answers().last().unwrap().id.0, samspel::model::MAX_ID - 1);
+
+    let before = fs::read(&path).unwrap();
+    let add = [
+        "add-answer",
+        session,
+        "--block",
+        "vad-ar-svart",
+        "--participant",
+        "gruppen",
+        "Ett till",
+    ];
+    let err = fails(&env, 1, &add);
+    assert!(
+        err.contains("Sessionen har inte plats för fler svar"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before, "byte for byte");
+}
+
 #[test]
 fn anonymous_exports_name_nobody() {
     let env = Env::new();

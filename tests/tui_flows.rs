@@ -423,6 +423,10 @@ fn a_new_session_can_run_a_program_from_a_file() {
 #[test]
 fn export_from_the_app_writes_and_asks_before_replacing() {
     let mut h = Harness::demo();
+    h.press(KeyCode::Char('a'));
+    h.type_text("=HYPERLINK(\"http://x\")");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc); // the editor opened again for the next in the round
     let out = tempfile::tempdir().unwrap();
     h.app.export_dir = out.path().to_path_buf();
     h.press(KeyCode::Char('e'));
@@ -456,6 +460,10 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
         std::fs::read_to_string(out.path().join("sjobacka-kommun-2026-03-12-svar.csv")).unwrap();
     assert!(csv.contains("Deltagare 1"), "{csv}");
     assert!(!csv.contains("Karin Lundberg"), "{csv}");
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""),
+        "formulas neutralised: {csv}"
+    );
     h.press(KeyCode::Char('e'));
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('j'));

@@ -6,7 +6,7 @@ use std::path::Path;
 use jiff::{Timestamp, civil::Date, tz::TimeZone};
 
 use super::{AddAnswerArgs, Command, DemoArgs, ExportArgs, Failure, NewArgs};
-use crate::export::{self, Options};
+use crate::export::{self, Format, Options};
 use crate::i18n::{Lang, Localize, Quoted, long_date};
 use crate::model::{NewParticipant, Program, Session, Side, clock};
 use crate::programs;
@@ -77,12 +77,16 @@ pub fn dispatch(
 }
 
 fn say(out: &mut dyn Write, line: String) -> Outcome {
+    // Lines quote session and program files (titles, names, ids): no escape
+    // sequence in them reaches the terminal.
+    let line = export::printable(&line);
     // A closed pipe (`samspel list | head`) is not the user's problem to hear about.
     let _ = writeln!(out, "{line}");
     Ok(())
 }
 
 fn new(args: NewArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
+    refuse_control(&args, lang)?;
     let org = args.org.trim();
     if org.is_empty() {
         return Err(Failure::usage(tr!(lang, CliErrOrgEmpty)));
@@ -136,6 +140,23 @@ fn new(args: NewArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome
     let path = store.path_for_new(&slug);
     Writer::create(&path, &session).map_err(|e| Failure::of(&e, lang))?;
     say(out, path.display().to_string())
+}
+
+/// Names and titles are one line of text: a control character in one (an escape
+/// sequence, a line break) would be saved and shown to everyone who opens the session.
+fn refuse_control(args: &NewArgs, lang: Lang) -> Outcome {
+    let single = [
+        ("--org", Some(&args.org)),
+        ("--title", args.title.as_ref()),
+        ("--facilitator", args.facilitator.as_ref()),
+    ];
+    let participants = args.participants.iter().map(|p| ("--participant", Some(p)));
+    for (flag, value) in single.into_iter().chain(participants) {
+        if value.is_some_and(|v| v.contains(char::is_control)) {
+            return Err(Failure::usage(tr!(lang, CliErrControlChars, flag = flag)));
+        }
+    }
+    Ok(())
 }
 
 fn parse_date(input: &str, lang: Lang) -> Result<Date, Failure> {
@@ -307,6 +328,9 @@ fn change(path: &Path, lang: Lang, change: impl Fn(&mut Session) -> Outcome) -> 
 }
 
 fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
+    if args.raw && args.format != Format::Csv {
+        return Err(Failure::usage(tr!(lang, CliErrRawNotCsv)));
+    }
     let fail = |e: StoreError| Failure::of(&e, lang);
     let path = store.resolve(&args.session).map_err(fail)?;
     let session = store::load(&path).map_err(fail)?;
@@ -316,6 +340,7 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
         sources: args.sources,
         day: export_day(&session, &args, lang)?,
         now: Timestamp::now(),
+        raw_csv: args.raw,
     };
     let bytes =
         export::render(&session, args.format, &options).map_err(|e| Failure::of(&e, lang))?;

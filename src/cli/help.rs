@@ -72,6 +72,7 @@ fn help_text(command: &str, arg: Option<&str>) -> Option<Msg> {
         ("export", Some("force")) => Msg::CliExportForce,
         ("export", Some("sources")) => Msg::CliExportSources,
         ("export", Some("day")) => Msg::CliExportDay,
+        ("export", Some("raw")) => Msg::CliExportRaw,
         ("programs", None) => Msg::CliPrograms,
         ("check-program", None) => Msg::CliCheckProgram,
         ("check-program", Some("file")) => Msg::CliCheckProgramFile,

@@ -119,6 +119,8 @@ struct ExportArgs {
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
     day: Option<u16>,
     #[arg(long)]
+    raw: bool,
+    #[arg(long)]
     force: bool,
 }
 

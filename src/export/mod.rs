@@ -102,6 +102,10 @@ pub struct Options {
     pub day: Option<usize>,
     /// When the export is made: a block's timer still running counts until then.
     pub now: jiff::Timestamp,
+    /// In the CSV: cells as typed (control characters still dropped), without the
+    /// `'` that keeps a spreadsheet from reading `=…` as a formula. Only
+    /// `samspel export --raw` asks for it; the app never does.
+    pub raw_csv: bool,
 }
 
 /// The bytes of the export.

@@ -38,6 +38,8 @@ pub enum ModelError {
     VotedOrParty { name: String },
     #[error("day 2 {day2} is not after day 1 {day1}")]
     Day2BeforeDay1 { day1: String, day2: String },
+    #[error("the id counter is at its limit {max}")]
+    NoIdsLeft { max: u64 },
 }
 
 impl Localize for ModelError {
@@ -70,6 +72,7 @@ impl Localize for ModelError {
             ModelError::Day2BeforeDay1 { day1, day2 } => {
                 tr!(lang, ModelDay2BeforeDay1, day1 = day1, day2 = day2)
             }
+            ModelError::NoIdsLeft { max } => tr!(lang, ModelNoIdsLeft, max = max),
         }
     }
 }

@@ -27,7 +27,7 @@ pub use priority::{
 };
 pub use program::{Block, BlockKind, Day, Program, Section, Slot, clock};
 pub use progress::{Draft, Pass, Presentation, Progress, Slide, ThemeChoice, Timer, View};
-pub use session::{Integrity, SCHEMA_VERSION, Session};
+pub use session::{Integrity, MAX_ID, SCHEMA_VERSION, Session};
 
 /// For tests across the crate: a one-day session with these participants.
 #[cfg(test)]

@@ -119,7 +119,7 @@ impl Session {
         let marked = answers
             .iter()
             .any(|id| self.answer(*id).is_some_and(|a| a.marked));
-        let id = ProposalId(self.take_id());
+        let id = ProposalId(self.take_id()?);
         self.proposals.push(Proposal {
             id,
             block,

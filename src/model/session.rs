@@ -15,6 +15,13 @@ use crate::tr;
 /// migrated on load (see `store::schema`); newer ones are refused.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The highest `next_id` a session holds: 2^53, the largest integer below which
+/// every integer is held exactly by every JSON reader, JavaScript included (its
+/// numbers are doubles: 2^53 + 1 reads back as 2^53). A file with a higher counter
+/// is refused on load and no id is handed out at it, so the counter never wraps
+/// and Samspel never writes a file it would refuse, or a script would misread.
+pub const MAX_ID: u64 = 1 << 53;
+
 /// One workshop: the single source of truth that the app edits and the store saves.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -159,10 +166,14 @@ impl Session {
         }
     }
 
-    pub(super) fn take_id(&mut self) -> u64 {
+    /// The next id, unless the counter is at [`MAX_ID`].
+    pub(super) fn take_id(&mut self) -> Result<u64, ModelError> {
+        if self.next_id >= MAX_ID {
+            return Err(ModelError::NoIdsLeft { max: MAX_ID });
+        }
         let id = self.next_id;
         self.next_id += 1;
-        id
+        Ok(id)
     }
 
     /// Sets the workshop dates; day 2 must come after day 1.
@@ -196,7 +207,7 @@ impl Session {
         if self.participant_named(name).is_some() {
             return Err(ModelError::DuplicateName(name.to_string()));
         }
-        let id = ParticipantId(self.take_id());
+        let id = ParticipantId(self.take_id()?);
         self.participants.push(Participant {
             id,
             name: name.to_string(),
@@ -266,7 +277,7 @@ impl Session {
         if text.is_empty() {
             return Err(ModelError::EmptyAnswer);
         }
-        let id = AnswerId(self.take_id());
+        let id = AnswerId(self.take_id()?);
         self.answers.push(Answer {
             id,
             block: block.to_string(),
@@ -303,7 +314,7 @@ impl Session {
         if what.is_empty() {
             return Err(ModelError::EmptyAnswer);
         }
-        let id = ActionId(self.take_id());
+        let id = ActionId(self.take_id()?);
         self.action_items.push(ActionItem {
             id,
             what: what.to_string(),
@@ -397,9 +408,12 @@ impl Session {
         Ok(())
     }
 
-    /// Timers and dots within what the app itself can make, so that no sum of them
-    /// overflows and no drawing of them runs away.
+    /// The id counter, timers and dots within what the app itself can make, so that
+    /// no sum of them overflows and no drawing of them runs away.
     fn check_counts(&self) -> Result<(), Integrity> {
+        if self.next_id > MAX_ID {
+            return Err(Integrity::OutOfRange("next_id".into()));
+        }
         let timers = &self.progress.timers;
         if let Some((block, _)) = timers.iter().find(|(_, t)| !t.is_sane()) {
             return Err(Integrity::OutOfRange(format!("progress.timers.{block}")));
@@ -512,6 +526,45 @@ mod tests {
             Err(ModelError::EmptyAnswer)
         );
         assert!(s.answers().is_empty());
+    }
+
+    /// At `MAX_ID` every way of making something new is refused with a sentence
+    /// and nothing changes; the session stays one a load accepts. A counter
+    /// above it, as a hand-edited file could hold, is refused on load.
+    #[test]
+    fn the_id_counter_stops_at_max_id() {
+        let mut s = session();
+        let now = Timestamp::UNIX_EPOCH;
+        let new = |name: &str| NewParticipant::new(name, "", Side::Politik);
+        let p = s.add_participant(new("Åsa"), now).unwrap();
+        s.next_id = MAX_ID - 1;
+        let last = s
+            .add_answer("vad-ar-svart", Speaker::Participant(p), "Sist", false, now)
+            .unwrap();
+        assert_eq!(last.0, MAX_ID - 1);
+        let before = s.clone();
+        let full = ModelError::NoIdsLeft { max: MAX_ID };
+        let answer = s.add_answer("vad-ar-svart", Speaker::Group, "Ett till", false, now);
+        assert_eq!(answer, Err(full.clone()));
+        assert_eq!(s.add_participant(new("Olle"), now), Err(full.clone()));
+        let action = s.add_action_item("Boka", "Åsa", None, None, now);
+        assert_eq!(action, Err(full.clone()));
+        let proposal = s.group_answers(&[last], "Förslag", now);
+        assert_eq!(proposal, Err(full));
+        assert_eq!(s, before, "nothing changed");
+        assert_eq!(s.next_id, MAX_ID);
+        assert_eq!(s.check_integrity(), Ok(()));
+        let text = ModelError::NoIdsLeft { max: MAX_ID }.localize(Lang::Sv);
+        assert!(
+            text.starts_with("Sessionen har inte plats för fler svar"),
+            "{text}"
+        );
+
+        s.next_id = MAX_ID + 1;
+        let refused = Err(Integrity::OutOfRange("next_id".into()));
+        assert_eq!(s.check_integrity(), refused);
+        s.next_id = u64::MAX;
+        assert_eq!(s.check_integrity(), refused);
     }
 
     #[test]

@@ -122,6 +122,8 @@ impl Shell {
             sources: false,
             day: request.day,
             now: request.now,
+            // A CSV from the app is opened by double-click: formulas always neutralised.
+            raw_csv: false,
         };
         let bytes = crate::export::render(session, request.format, &options)
             .map_err(|e| ExportFailure::Other(e.localize(self.lang)))?;
