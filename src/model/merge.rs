@@ -30,10 +30,15 @@ impl Session {
             }
             let speaker = match answer.speaker {
                 Speaker::Group => Speaker::Group,
-                Speaker::Participant(id) => match theirs.participant(id) {
-                    Some(p) => Speaker::Participant(self.same_participant(p)),
-                    None => continue,
-                },
+                Speaker::Participant(id) => {
+                    match theirs
+                        .participant(id)
+                        .and_then(|p| self.same_participant(p))
+                    {
+                        Some(id) => Speaker::Participant(id),
+                        None => continue,
+                    }
+                }
             };
             let here = self.answers.iter().any(|a| {
                 a.block == answer.block
@@ -41,8 +46,10 @@ impl Session {
                     && a.text == answer.text
                     && a.created == answer.created
             });
-            if !here {
-                let id = AnswerId(self.take_id());
+            // Out of ids (a counter near MAX_ID): the rest stays in their version,
+            // which the store keeps as a backup.
+            if !here && let Ok(id) = self.take_id() {
+                let id = AnswerId(id);
                 self.answers.push(Answer {
                     id,
                     speaker,
@@ -55,8 +62,8 @@ impl Session {
                 (&a.what, &a.who, a.due, a.created)
                     == (&item.what, &item.who, item.due, item.created)
             });
-            if !here {
-                let id = super::ActionId(self.take_id());
+            if !here && let Ok(id) = self.take_id() {
+                let id = super::ActionId(id);
                 let block = item.block.clone().filter(|b| blocks.contains(b));
                 self.action_items.push(ActionItem {
                     id,
@@ -70,22 +77,22 @@ impl Session {
     }
 
     /// The participant here who is `theirs` (same id and name, else same name),
-    /// added if there is none.
-    fn same_participant(&mut self, theirs: &Participant) -> ParticipantId {
+    /// added if there is none (and an id is left for them).
+    fn same_participant(&mut self, theirs: &Participant) -> Option<ParticipantId> {
         if let Some(p) = self.participant(theirs.id)
             && p.name == theirs.name
         {
-            return p.id;
+            return Some(p.id);
         }
         if let Some(p) = self.participant_named(&theirs.name) {
-            return p.id;
+            return Some(p.id);
         }
-        let id = ParticipantId(self.take_id());
+        let id = ParticipantId(self.take_id().ok()?);
         self.participants.push(Participant {
             id,
             ..theirs.clone()
         });
-        id
+        Some(id)
     }
 }
 
