@@ -250,7 +250,7 @@ messages! {
     PickerHint => " skriv för att söka ", " type to search ";
     NoticeDraftBack => "Texten du skrev förra gången är tillbaka; Enter sparar den, Esc kastar den.", "The text you were typing last time is back; Enter saves it, Esc discards it.";
     NoticeNoSuchNumber => "Det finns ingen deltagare nummer {n}.", "There is no participant number {n}.";
-    NoticeTookIn => "Ett annat program hade sparat {file} (låsfilen var borttagen); dess nya svar och uppdrag ({n}) är med, och dess version finns kvar i {file}.bak.1.", "Another program had saved {file} (the lock file was deleted); its new answers and action items ({n}) are in, and its version is kept in {file}.bak.1.";
+    NoticeTookIn => "Ett annat program sparade sessionen när låsfilen var borttagen. Dess nya svar och uppdrag är med ({n} st.); dess version finns kvar i {backup}.", "Another program saved the session while the lock file was deleted. Its new answers and action items are in ({n}); its version is kept in {backup}.";
     NoticeFileRecreated => "Sessionsfilen {file} saknades; den är skriven på nytt med allt i sessionen.", "The session file {file} was missing; it is written again with everything in the session.";
     NoticeDeleted => "Svaret togs bort; z ångrar.", "The answer was deleted; z undoes it.";
     NoticeNothingToUndo => "Det finns inget att ångra.", "There is nothing to undo.";

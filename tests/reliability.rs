@@ -92,7 +92,10 @@ fn an_answer_the_command_line_confirmed_survives_the_apps_next_save() {
         );
     }
     let notice = h.app.notice.clone().unwrap_or_default();
-    assert!(notice.contains("Ett annat program hade sparat"), "{notice}");
+    assert!(
+        notice.contains("Ett annat program sparade sessionen"),
+        "{notice}"
+    );
     // The other program's version is kept whole beside it.
     let kept = texts_on_disk(&store::backup_path(&path, 1));
     assert!(kept.contains(&"Från kommandoraden".to_string()), "{kept:?}");

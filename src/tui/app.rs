@@ -561,12 +561,16 @@ impl App {
         let Some(session) = &mut self.session else {
             return vec![];
         };
-        let file = self.path.as_ref().map(|p| p.display().to_string());
+        let backup = self
+            .path
+            .as_deref()
+            .map(|p| crate::store::backup_path(p, 1));
+        let backup = backup.as_deref().and_then(std::path::Path::file_name);
         let n = session.take_in(theirs, since);
         self.notice = Some(crate::tr!(
             self.lang,
             NoticeTookIn,
-            file = file.unwrap_or_default(),
+            backup = backup.unwrap_or_default().to_string_lossy(),
             n = n
         ));
         self.dirty = true;
