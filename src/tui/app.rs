@@ -2,7 +2,6 @@
 //! in as an [`Action`]; what must touch the world goes out as an [`Effect`], which
 //! the event loop performs. `update` itself does no I/O, so tests drive it directly.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -10,11 +9,16 @@ use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::editor::Editor;
-use super::form::Form;
 use super::keymap::{self, Command, Mode};
-use super::picker::Picker;
 use crate::i18n::{Lang, Localize};
-use crate::model::{AnswerId, Deleted, Session, Speaker};
+use crate::model::Session;
+
+pub use super::dialogs::export::{ExportFailure, ExportRequest};
+pub use super::dialogs::{Confirm, OnYes, Overlay};
+pub use super::screens::prep::{PrepTab, PrepUi};
+pub use super::screens::start::{SessionList, SessionSummary, StartUi, SummaryLine};
+pub use super::screens::voting::VotingUi;
+pub use super::screens::workshop::{Focus, WorkshopUi};
 
 /// Something that happened.
 pub enum Action {
@@ -67,55 +71,9 @@ pub enum Effect {
     Quit,
 }
 
-/// An export to write: where, what, and whether an existing file may go.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportRequest {
-    pub path: PathBuf,
-    pub format: crate::export::Format,
-    pub anonymous: bool,
-    /// In the notes: only this day (0 is day 1).
-    pub day: Option<usize>,
-    /// When it was asked for: a running timer counts until then.
-    pub now: Timestamp,
-    pub replace: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExportFailure {
-    /// The file is there already: ask before replacing it.
-    Exists(ExportRequest),
-    Other(String),
-}
-
 pub struct Opened {
     pub path: PathBuf,
     pub session: Session,
-}
-
-/// What the start screen lists: the saved sessions, and how many entries of the
-/// data folder were passed over (not regular files, or too large to be sessions).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SessionList {
-    pub sessions: Vec<SessionSummary>,
-    pub skipped: usize,
-}
-
-/// A saved session as the start screen lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SessionSummary {
-    pub path: PathBuf,
-    pub name: String,
-    /// Title, organisation, dates, answers and last change; or why it cannot be read.
-    pub line: Result<SummaryLine, String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SummaryLine {
-    pub title: String,
-    pub organisation: String,
-    pub dates: String,
-    pub answers: usize,
-    pub changed: Timestamp,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,84 +96,6 @@ pub enum SaveState {
     Saved(Timestamp),
     /// The last save failed: changes are kept in memory and saving is retried.
     Failed(String),
-}
-
-/// A question to answer with yes or no.
-pub struct Confirm {
-    pub question: String,
-    pub on_yes: OnYes,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum OnYes {
-    DeleteAnswer(AnswerId),
-    DiscardNew,
-    Replace(ExportRequest),
-    Quit,
-}
-
-/// What is drawn on top of the screen and takes the keys.
-pub enum Overlay {
-    Picker(Picker),
-    Confirm(Confirm),
-    Form(Form),
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Focus {
-    Agenda,
-    #[default]
-    Answers,
-}
-
-#[derive(Default)]
-pub struct StartUi {
-    pub sessions: Vec<SessionSummary>,
-    /// Entries of the data folder passed over (see [`SessionList`]).
-    pub skipped: usize,
-    pub selected: usize,
-}
-
-#[derive(Default)]
-pub struct WorkshopUi {
-    /// The selected answer: an index into the current block's answers.
-    pub selected: usize,
-    pub focus: Focus,
-    /// The last deleted answer, its place and what went with it, for undo.
-    pub undo: Option<Deleted>,
-    pub last_speaker: Option<Speaker>,
-    /// Blocks whose bell has rung, so that it rings once.
-    pub rung: HashSet<String>,
-}
-
-/// The voting screen: which voting, whose dots are being entered, which item,
-/// and the answers picked to be grouped.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct VotingUi {
-    pub index: usize,
-    /// An index into the answering participants.
-    pub voter: usize,
-    pub item: usize,
-    pub picked: Vec<AnswerId>,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum PrepTab {
-    #[default]
-    Details,
-    Participants,
-    Agenda,
-}
-
-#[derive(Default)]
-pub struct PrepUi {
-    pub tab: PrepTab,
-    pub row: usize,
-    /// The session has no file yet: `Ctrl+S` creates it.
-    pub is_new: bool,
-    pub details: Option<Form>,
-    /// A program read from a file, offered beside the built-in ones.
-    pub file_program: Option<crate::model::Program>,
 }
 
 pub struct App {
@@ -628,41 +508,5 @@ impl App {
         self.quit = true;
         effects.push(Effect::Quit);
         effects
-    }
-
-    fn confirm_command(&mut self, command: Command) -> Vec<Effect> {
-        let Some(Overlay::Confirm(confirm)) = self.overlay.take() else {
-            return vec![];
-        };
-        if command != Command::Yes {
-            return vec![];
-        }
-        match confirm.on_yes {
-            OnYes::Quit => self.quit_now(),
-            OnYes::DiscardNew => self.discard_new(),
-            OnYes::Replace(request) => vec![Effect::Export(ExportRequest {
-                replace: true,
-                ..request
-            })],
-            OnYes::DeleteAnswer(id) => self.delete_answer(id),
-        }
-    }
-
-    fn start_command(&mut self, command: Command) -> Vec<Effect> {
-        let n = self.start.sessions.len();
-        match command {
-            Command::Up => self.start.selected = self.start.selected.saturating_sub(1),
-            Command::Down => self.start.selected = (self.start.selected + 1).min(n.max(1) - 1),
-            Command::Accept => {
-                if let Some(s) = self.start.sessions.get(self.start.selected) {
-                    return vec![Effect::Open(s.path.clone())];
-                }
-            }
-            Command::NewSession => self.begin_new_session(),
-            Command::OpenDemo => return vec![Effect::OpenDemo],
-            Command::Quit => return self.quit(),
-            _ => {}
-        }
-        vec![]
     }
 }

@@ -3,7 +3,14 @@
 
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders};
+
+use super::app::App;
+use super::theme;
 use crate::model::{AnswerId, Speaker};
+use crate::tr;
 
 pub struct Editor {
     pub area: TextArea<'static>,
@@ -61,4 +68,37 @@ pub fn text_area(text: &str) -> TextArea<'static> {
 /// Windows and old Macs paste `\r\n` and `\r`; the model keeps `\n` only.
 pub fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// The height the editor wants in an area of `height` rows (0 when closed).
+pub fn height(app: &App, height: u16) -> u16 {
+    app.editor.as_ref().map_or(0, |e| {
+        let lines = u16::try_from(e.area.lines().len()).unwrap_or(u16::MAX);
+        lines.saturating_add(3).clamp(4, (height / 3).max(4))
+    })
+}
+
+/// The answer being typed, in a box titled with who is speaking.
+pub fn draw(app: &App, frame: &mut Frame<'_>, area: Rect) {
+    let Some(editor) = &app.editor else {
+        return;
+    };
+    let who = app.speaker_label(editor.speaker);
+    let section_title = editor.section.as_ref().and_then(|id| {
+        let session = app.session.as_ref()?;
+        session.program().section(id).map(|s| s.title.clone())
+    });
+    let title = match (section_title, editor.editing) {
+        (Some(section), _) => tr!(app.lang, EditorSectionTitle, section = section),
+        (None, Some(_)) => tr!(app.lang, EditorEditTitle, who = who),
+        (None, None) => tr!(app.lang, EditorNewTitle, who = who),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::current())
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    frame.render_widget(&editor.area, inner);
 }

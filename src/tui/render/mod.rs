@@ -1,15 +1,6 @@
 //! Drawing: reads the app's state and nothing else (no I/O, no changes).
 
-mod agreement;
-mod big;
-mod cards;
 mod help;
-mod overlay;
-mod prep;
-mod present;
-mod start;
-mod voting;
-mod workshop;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -17,7 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, SaveState, Screen};
+use super::dialogs::draw;
 use super::keymap::{self, Mode};
+use super::screens::{agreement, prep, start, voting, wall, workshop};
 use super::theme;
 use crate::tr;
 
@@ -46,21 +39,21 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     ])
     .areas(area);
     match app.screen {
-        Screen::Start => start::render(app, frame, body),
-        Screen::Prep => prep::render(app, frame, body),
-        Screen::Workshop | Screen::Follow => workshop::render(app, frame, body),
+        Screen::Start => start::draw::render(app, frame, body),
+        Screen::Prep => prep::draw::render(app, frame, body),
+        Screen::Workshop | Screen::Follow => workshop::draw::render(app, frame, body),
         Screen::Voting => {
             if let Some(session) = &app.session {
-                voting::render(app, session, frame, body);
+                voting::draw::render(app, session, frame, body);
             }
         }
         Screen::Agreement => {
             if let Some(session) = &app.session {
-                agreement::render(app, session, frame, body);
+                agreement::draw::render(app, session, frame, body);
             }
         }
     }
-    overlay::render(app, frame, body);
+    draw::render(app, frame, body);
     if app.help {
         help::render(app, frame, body);
     }
@@ -72,11 +65,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
 /// or the help appear over it only while the facilitator uses them; the live
 /// view's notice (a vanished file) takes the bottom line.
 fn render_wall(app: &App, session: &crate::model::Session, frame: &mut Frame<'_>, area: Rect) {
-    present::render(app, session, frame, area);
-    let editor = workshop::editor_height(app, area.height);
+    wall::draw::render(app, session, frame, area);
+    let editor = super::editor::height(app, area.height);
     if editor > 0 {
         let rect = Rect::new(area.x, area.bottom() - editor, area.width, editor);
-        workshop::render_editor(app, frame, rect);
+        super::editor::draw(app, frame, rect);
     }
     if let (Some(notice), Screen::Follow) = (&app.notice, app.screen) {
         let line = Rect::new(area.x, area.bottom() - 1, area.width, 1);
@@ -85,7 +78,7 @@ fn render_wall(app: &App, session: &crate::model::Session, frame: &mut Frame<'_>
             line,
         );
     }
-    overlay::render(app, frame, area);
+    draw::render(app, frame, area);
     if app.help {
         help::render(app, frame, area);
     }

@@ -8,12 +8,12 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Borders, Paragraph, Wrap};
 
-use super::big;
 use crate::i18n::{Msg, long_date, text};
 use crate::model::{Answer, BlockKind, Session, Side, Slide, Speaker, clock};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::theme::{Palette, side_symbol};
+use crate::tui::widgets::big;
 
 /// A card column is about this wide; the wall gets as many as fit.
 const COLUMN_WIDTH: u16 = 44;

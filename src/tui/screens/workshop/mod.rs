@@ -1,13 +1,37 @@
 //! What the keys do on the workshop screen: answers, the round, the timer, views.
 
-use super::app::{App, Confirm, Effect, Focus, OnYes, Overlay};
-use super::editor::Editor;
-use super::form::{Field, Form, Purpose};
-use super::keymap::Command;
-use super::picker::{self, Choice, Picker};
+pub(crate) mod draw;
+
+use std::collections::HashSet;
+
 use crate::i18n::{Localize, Msg, Quoted, text};
+use crate::model::Deleted;
 use crate::model::{Answer, ModelError, Session, Speaker};
 use crate::tr;
+use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay};
+use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::dialogs::picker::{self, Choice, Picker};
+use crate::tui::editor::Editor;
+use crate::tui::keymap::Command;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    Agenda,
+    #[default]
+    Answers,
+}
+
+#[derive(Default)]
+pub struct WorkshopUi {
+    /// The selected answer: an index into the current block's answers.
+    pub selected: usize,
+    pub focus: Focus,
+    /// The last deleted answer, its place and what went with it, for undo.
+    pub undo: Option<Deleted>,
+    pub last_speaker: Option<Speaker>,
+    /// Blocks whose bell has rung, so that it rings once.
+    pub rung: HashSet<String>,
+}
 
 impl App {
     pub(crate) fn current_block_id(&self) -> Option<String> {
@@ -138,7 +162,7 @@ impl App {
             Command::Export => self.export_form(),
             Command::Prioritise => return self.open_voting(&block),
             Command::OpenAgreement => {
-                self.screen = super::app::Screen::Agreement;
+                self.screen = crate::tui::app::Screen::Agreement;
                 self.section = 0;
             }
             Command::TogglePresent => {
@@ -466,7 +490,7 @@ impl App {
         self.session = None;
         self.path = None;
         self.editor = None;
-        self.screen = super::app::Screen::Start;
+        self.screen = crate::tui::app::Screen::Start;
         vec![Effect::Close, Effect::ListSessions]
     }
 }

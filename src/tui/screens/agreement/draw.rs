@@ -7,14 +7,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::cards::{self, Card};
-use super::workshop::{editor_height, render_editor};
 use crate::agreement::{Draft, compile};
 use crate::i18n::{Msg, date_text, text};
 use crate::model::Session;
 use crate::tr;
 use crate::tui::app::App;
+use crate::tui::editor;
 use crate::tui::theme;
+use crate::tui::widgets::cards::{self, Card};
 
 /// Parties, organisation, date, version and next review: the agreement's header.
 fn render_header(app: &App, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
@@ -84,7 +84,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     else {
         return;
     };
-    let editor = editor_height(app, main.height).max(main.height / 3);
+    let editor = editor::height(app, main.height).max(main.height / 3);
     let [header, material, written] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
@@ -141,7 +141,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         cards::render(frame, inner, &cards, 0);
     }
     if app.editor.is_some() {
-        render_editor(app, frame, written);
+        editor::draw(app, frame, written);
     } else {
         let body = if section.agreed.is_empty() {
             Paragraph::new(Span::styled(tr!(app.lang, AgreementNoText), theme::dim()))

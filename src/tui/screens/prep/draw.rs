@@ -5,10 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, TableState, Tabs};
 
-use super::overlay::render_form;
 use crate::model::{BlockKind, Session, clock};
 use crate::tr;
 use crate::tui::app::{App, PrepTab};
+use crate::tui::dialogs::draw::render_form;
 use crate::tui::theme;
 
 /// A day longer than this gets a warning on the agenda tab.

@@ -3,17 +3,39 @@
 
 use std::path::PathBuf;
 
-use super::app::{App, Confirm, Effect, ExportFailure, ExportRequest, OnYes, Overlay};
-use super::form::{Field, Form, Purpose};
+use jiff::Timestamp;
+
 use crate::export::Format;
 use crate::i18n::{Msg, Quoted};
 use crate::store::slugify;
 use crate::tr;
+use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay};
+use crate::tui::dialogs::form::{Field, Form, Purpose};
 
 const FORMAT: usize = 0;
 const DAYS: usize = 1;
 const ANONYMOUS: usize = 2;
 const FOLDER: usize = 3;
+
+/// An export to write: where, what, and whether an existing file may go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub path: PathBuf,
+    pub format: crate::export::Format,
+    pub anonymous: bool,
+    /// In the notes: only this day (0 is day 1).
+    pub day: Option<usize>,
+    /// When it was asked for: a running timer counts until then.
+    pub now: Timestamp,
+    pub replace: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// The file is there already: ask before replacing it.
+    Exists(ExportRequest),
+    Other(String),
+}
 
 impl App {
     pub(crate) fn export_form(&mut self) {

@@ -1,15 +1,17 @@
 //! The agreement screen: section by section, the compiled material beside the
 //! text the group writes together, its status, and the header.
 
+pub(crate) mod draw;
+
 use jiff::civil::Date;
 
-use super::app::{App, Effect, Overlay, Screen};
-use super::editor::Editor;
-use super::form::{Field, Form, Purpose};
-use super::keymap::Command;
 use crate::i18n::Msg;
 use crate::model::Slide;
 use crate::tr;
+use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::editor::Editor;
+use crate::tui::keymap::Command;
 
 // The header form's fields.
 const PARTY_1: usize = 0;

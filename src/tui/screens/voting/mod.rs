@@ -1,15 +1,29 @@
 //! Dot voting: the facilitator enters each participant's dots quickly, and the
 //! ranking (with ties, split by side) follows as they go.
 
-use super::app::{App, Effect, Overlay, Screen, VotingUi};
-use super::form::{Field, Form, Purpose};
-use super::keymap::Command;
+pub(crate) mod draw;
+
 use crate::i18n::Msg;
+use crate::model::AnswerId;
 use crate::model::{Item, ParticipantId};
 use crate::tr;
+use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::keymap::Command;
 
 /// How many of the top items `M` marks (ties with the last one included).
 const TOP: usize = 3;
+
+/// The voting screen: which voting, whose dots are being entered, which item,
+/// and the answers picked to be grouped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VotingUi {
+    pub index: usize,
+    /// An index into the answering participants.
+    pub voter: usize,
+    pub item: usize,
+    pub picked: Vec<AnswerId>,
+}
 
 impl App {
     pub(crate) fn open_voting(&mut self, block: &str) -> Vec<Effect> {

@@ -4,9 +4,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use super::editor::{normalise_newlines, text_area};
 use crate::i18n::Msg;
 use crate::model::ParticipantId;
+use crate::tui::editor::{normalise_newlines, text_area};
 
 /// What a form is for, and so what saving it does.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,15 +1,17 @@
 //! Preparation: the session's details, its participants and its agenda. A new
 //! session lives only in memory until `Ctrl+S` creates its file.
 
+pub(crate) mod draw;
+
 use jiff::civil::Date;
 
-use super::app::{App, Confirm, Effect, OnYes, Overlay, PrepTab, PrepUi, Screen};
-use super::form::{Field, Form, Purpose};
-use super::keymap::Command;
 use crate::i18n::{Localize, Msg};
 use crate::model::{NewParticipant, ParticipantId, Program, Session, Side};
 use crate::programs;
 use crate::tr;
+use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay, Screen};
+use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::keymap::Command;
 
 /// Titles offered for participants (CONTENT.md); any other can be typed.
 pub const COMMON_TITLES: &[&str] = &[
@@ -36,6 +38,25 @@ const DAY2: usize = 5;
 
 /// Minutes added or taken by `+` and `-` on the agenda.
 const MINUTE_STEP: u32 = 5;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PrepTab {
+    #[default]
+    Details,
+    Participants,
+    Agenda,
+}
+
+#[derive(Default)]
+pub struct PrepUi {
+    pub tab: PrepTab,
+    pub row: usize,
+    /// The session has no file yet: `Ctrl+S` creates it.
+    pub is_new: bool,
+    pub details: Option<Form>,
+    /// A program read from a file, offered beside the built-in ones.
+    pub file_program: Option<crate::model::Program>,
+}
 
 impl App {
     /// Starts preparing a new session from the first built-in program.
@@ -101,7 +122,7 @@ impl App {
         program.locked = !self.prep.is_new;
         if !self.prep.is_new {
             // The running session's own program, which may not be a built-in one.
-            program.value = super::form::Value::Choice {
+            program.value = crate::tui::dialogs::form::Value::Choice {
                 options: vec![
                     session
                         .map(|s| s.program().title.clone())
@@ -325,7 +346,7 @@ impl App {
                     form.fields = old.fields;
                     form.focus = old.focus;
                 }
-                form.fields[PROGRAM].value = super::form::Value::Choice {
+                form.fields[PROGRAM].value = crate::tui::dialogs::form::Value::Choice {
                     options: self
                         .program_choices()
                         .into_iter()

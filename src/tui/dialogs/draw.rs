@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 use crate::i18n::text;
 use crate::tr;
 use crate::tui::app::{App, Overlay};
-use crate::tui::form::{Form, Value};
-use crate::tui::picker::Picker;
+use crate::tui::dialogs::form::{Form, Value};
+use crate::tui::dialogs::picker::Picker;
 use crate::tui::theme;
 
 /// A box of `height` lines centred in `area`, at most 72 columns wide.

@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::clock_time;
 use crate::tr;
 use crate::tui::app::App;
+use crate::tui::render::clock_time;
 use crate::tui::theme;
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {

@@ -6,13 +6,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::cards::{self, Card};
+use super::left_in_round;
 use crate::i18n::{Lang, long_date, text};
 use crate::model::{Answer, BlockKind, Session, Side, Speaker, View, clock};
 use crate::tr;
 use crate::tui::app::{App, Focus};
+use crate::tui::editor;
 use crate::tui::theme;
-use crate::tui::workshop::left_in_round;
+use crate::tui::widgets::cards::{self, Card};
 
 pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let Some(session) = &app.session else {
@@ -22,44 +23,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let [agenda, main] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Fill(1)]).areas(area);
     render_agenda(app, session, frame, agenda);
-    let editor_height = editor_height(app, main.height);
+    let editor_height = editor::height(app, main.height);
     let [block_area, editor_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(main);
     render_block(app, session, frame, block_area);
-    render_editor(app, frame, editor_area);
-}
-
-/// The height the editor wants in an area of `height` rows (0 when closed).
-pub(super) fn editor_height(app: &App, height: u16) -> u16 {
-    app.editor.as_ref().map_or(0, |e| {
-        let lines = u16::try_from(e.area.lines().len()).unwrap_or(u16::MAX);
-        lines.saturating_add(3).clamp(4, (height / 3).max(4))
-    })
-}
-
-/// The answer being typed, in a box titled with who is speaking.
-pub(super) fn render_editor(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Some(editor) = &app.editor else {
-        return;
-    };
-    let who = app.speaker_label(editor.speaker);
-    let section_title = editor.section.as_ref().and_then(|id| {
-        let session = app.session.as_ref()?;
-        session.program().section(id).map(|s| s.title.clone())
-    });
-    let title = match (section_title, editor.editing) {
-        (Some(section), _) => tr!(app.lang, EditorSectionTitle, section = section),
-        (None, Some(_)) => tr!(app.lang, EditorEditTitle, who = who),
-        (None, None) => tr!(app.lang, EditorNewTitle, who = who),
-    };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::current())
-        .title(title);
-    let inner = block.inner(area);
-    frame.render_widget(ratatui::widgets::Clear, area);
-    frame.render_widget(block, area);
-    frame.render_widget(&editor.area, inner);
+    editor::draw(app, frame, editor_area);
 }
 
 fn render_agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
