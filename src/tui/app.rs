@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::editor::Editor;
 use super::keymap::{self, Command, Mode};
-use crate::i18n::{Lang, Localize};
+use crate::i18n::Lang;
 use crate::model::Session;
 
 pub use super::dialogs::export::{ExportFailure, ExportRequest};
@@ -128,11 +128,6 @@ pub struct App {
     pub quit: bool,
 }
 
-/// How long typing must pause before the draft is saved.
-const DRAFT_IDLE_SECS: i64 = 1;
-/// How often a failed save is retried.
-const RETRY_SECS: i64 = 3;
-
 impl App {
     pub fn new(lang: Lang, now: Timestamp) -> App {
         App {
@@ -166,18 +161,6 @@ impl App {
             screen: Screen::Follow,
             session: Some(session),
             ..App::new(lang, now)
-        }
-    }
-
-    /// Whether the wall view is drawn: presentation mode, or the live view.
-    pub fn is_presenting(&self) -> bool {
-        match self.screen {
-            Screen::Follow => true,
-            Screen::Workshop | Screen::Agreement | Screen::Voting => self
-                .session
-                .as_ref()
-                .is_some_and(|s| s.progress().presentation.on),
-            _ => false,
         }
     }
 
@@ -244,22 +227,7 @@ impl App {
             }
             Action::Opened(result) => self.opened(result),
             Action::TakeIn { theirs, since } => self.take_in(&theirs, since),
-            Action::Saved(result) => {
-                self.last_save_attempt = Some(now);
-                match result {
-                    Ok(news) => {
-                        self.dirty = false;
-                        self.save = SaveState::Saved(now);
-                        // "Not saved yet" is no longer true once it is.
-                        let waiting = crate::tr!(self.lang, NoticeUnsavedStay);
-                        if news.is_some() || self.notice.as_ref() == Some(&waiting) {
-                            self.notice = news;
-                        }
-                    }
-                    Err(message) => self.save = SaveState::Failed(message),
-                }
-                vec![]
-            }
+            Action::Saved(result) => self.saved(result),
         }
     }
 
@@ -290,58 +258,10 @@ impl App {
             // The live view changes nothing: quitting is all there is to do.
             (Mode::Follow, Command::Quit) => self.quit_now(),
             (Mode::Follow, _) => vec![],
-            (_, c) => self.prep_command(c),
+            (Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda, c) => {
+                self.prep_command(c)
+            }
         }
-    }
-
-    /// Keys the keymap does not name: text for the editor, a form or a picker's filter.
-    fn unbound_key(&mut self, mode: Mode, key: KeyEvent) -> Vec<Effect> {
-        match (mode, &mut self.overlay, &mut self.editor) {
-            (Mode::Editor, _, Some(editor)) => {
-                let changed = editor.area.input(key);
-                if changed {
-                    self.last_typed = Some(self.now);
-                }
-            }
-            (Mode::Form, Some(Overlay::Form(form)), _) => form.input(key),
-            (Mode::PrepDetails, _, _) => {
-                if let Some(form) = &mut self.prep.details {
-                    form.input(key);
-                }
-            }
-            (Mode::Picker, Some(Overlay::Picker(picker)), _) => match key.code {
-                KeyCode::Char(c) => picker.type_char(c),
-                KeyCode::Backspace => picker.backspace(),
-                _ => {}
-            },
-            _ => {}
-        }
-        vec![]
-    }
-
-    fn paste(&mut self, text: &str) -> Vec<Effect> {
-        match (&mut self.overlay, &mut self.editor) {
-            (Some(Overlay::Form(form)), _) => form.paste(text),
-            (Some(_), _) => {}
-            (None, Some(editor)) => {
-                editor.paste(text);
-                self.last_typed = Some(self.now);
-            }
-            (None, None) if self.screen == Screen::Workshop => {
-                self.open_editor_for_default();
-                if let Some(editor) = &mut self.editor {
-                    editor.paste(text);
-                    self.last_typed = Some(self.now);
-                }
-            }
-            (None, None) if self.screen == Screen::Prep => {
-                if let Some(form) = &mut self.prep.details {
-                    form.paste(text);
-                }
-            }
-            _ => {}
-        }
-        vec![]
     }
 
     /// Whether a timer is running, so the screen changes every second.
@@ -349,164 +269,5 @@ impl App {
         self.session
             .as_ref()
             .is_some_and(|s| s.progress().timers.values().any(|t| t.is_running()))
-    }
-
-    fn tick(&mut self) -> Vec<Effect> {
-        if self.screen == Screen::Follow {
-            return vec![Effect::Reload];
-        }
-        let mut effects = self.draft_if_idle();
-        let retry_due = self
-            .last_save_attempt
-            .is_none_or(|t| self.now.as_second() - t.as_second() >= RETRY_SECS);
-        if self.dirty && matches!(self.save, SaveState::Failed(_)) && retry_due {
-            effects.push(Effect::Save);
-        }
-        effects.extend(self.bell_if_due());
-        effects.dedup();
-        effects
-    }
-
-    /// Keeps the text being typed in the session once typing pauses, and saves it.
-    fn draft_if_idle(&mut self) -> Vec<Effect> {
-        let (Some(editor), Some(typed)) = (&self.editor, self.last_typed) else {
-            return vec![];
-        };
-        if self.now.as_second() - typed.as_second() < DRAFT_IDLE_SECS {
-            return vec![];
-        }
-        self.last_typed = None;
-        // A section's text is the group's own: it is kept in place as it is written.
-        if let Some(section) = editor.section.clone() {
-            let text = editor.text();
-            let now = self.now;
-            return self.change(|s| {
-                let _ = s.set_section_text(&section, &text, now);
-            });
-        }
-        let draft = crate::model::Draft {
-            block: editor.block.clone(),
-            speaker: editor.speaker,
-            text: editor.text(),
-            editing: editor.editing,
-        };
-        self.change(|s| s.set_draft(Some(draft)))
-    }
-
-    /// Applies a change to the session, to be saved at once.
-    pub(crate) fn change(&mut self, f: impl FnOnce(&mut Session)) -> Vec<Effect> {
-        match &mut self.session {
-            Some(session) => {
-                f(session);
-                self.dirty = true;
-                // A session not created yet (new, in preparation) has no file to save to.
-                if self.path.is_some() {
-                    vec![Effect::Save]
-                } else {
-                    vec![]
-                }
-            }
-            None => vec![],
-        }
-    }
-
-    /// Like [`App::change`] for a change the model may refuse: the refusal becomes
-    /// the notice, and nothing changes.
-    pub(crate) fn try_change<T, E: Localize>(
-        &mut self,
-        f: impl FnOnce(&mut Session, Timestamp) -> Result<T, E>,
-    ) -> Option<(T, Vec<Effect>)> {
-        let now = self.now;
-        let session = self.session.as_mut()?;
-        match f(session, now) {
-            Ok(value) => {
-                self.dirty = true;
-                let effects = if self.path.is_some() {
-                    vec![Effect::Save]
-                } else {
-                    vec![]
-                };
-                Some((value, effects))
-            }
-            Err(e) => {
-                self.notice = Some(e.localize(self.lang));
-                None
-            }
-        }
-    }
-
-    /// Takes in what another program saved, says so, and saves the whole again
-    /// (the store keeps their version as the first backup).
-    fn take_in(&mut self, theirs: &Session, since: u64) -> Vec<Effect> {
-        let Some(session) = &mut self.session else {
-            return vec![];
-        };
-        let backup = self
-            .path
-            .as_deref()
-            .map(|p| crate::store::backup_path(p, 1));
-        let backup = backup.as_deref().and_then(std::path::Path::file_name);
-        let n = session.take_in(theirs, since);
-        self.notice = Some(crate::tr!(
-            self.lang,
-            NoticeTookIn,
-            backup = backup.unwrap_or_default().to_string_lossy(),
-            n = n
-        ));
-        self.dirty = true;
-        vec![Effect::Save]
-    }
-
-    fn opened(&mut self, result: Result<Box<Opened>, String>) -> Vec<Effect> {
-        match result {
-            Ok(opened) => {
-                let Opened { path, session } = *opened;
-                self.path = Some(path);
-                self.dirty = false;
-                // Just read from disk (or just written): what is shown is saved.
-                self.save = SaveState::Saved(self.now);
-                self.workshop = WorkshopUi::default();
-                self.prep = PrepUi::default();
-                self.overlay = None;
-                self.editor = session.draft().map(|d| {
-                    self.notice = Some(crate::tr!(self.lang, NoticeDraftBack));
-                    Editor::new(&d.block, d.speaker, d.editing, &d.text)
-                });
-                self.session = Some(session);
-                self.screen = Screen::Workshop;
-                vec![]
-            }
-            Err(message) => {
-                self.notice = Some(message);
-                vec![]
-            }
-        }
-    }
-
-    /// Quit, asking first only if something would be lost.
-    pub(crate) fn quit(&mut self) -> Vec<Effect> {
-        if self.dirty && (self.path.is_some() || self.prep.is_new) {
-            self.overlay = Some(Overlay::Confirm(Confirm {
-                question: crate::tr!(self.lang, ConfirmQuitUnsaved),
-                on_yes: OnYes::Quit,
-            }));
-            return vec![];
-        }
-        self.quit_now()
-    }
-
-    /// Quit at once; text being typed is kept as the draft first.
-    pub(crate) fn quit_now(&mut self) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        if let Some(editor) = &self.editor
-            && !editor.is_blank()
-            && self.path.is_some()
-        {
-            self.last_typed = Some(Timestamp::MIN);
-            effects = self.draft_if_idle();
-        }
-        self.quit = true;
-        effects.push(Effect::Quit);
-        effects
     }
 }

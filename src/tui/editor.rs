@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders};
 
-use super::app::App;
+use super::app::{App, Effect};
 use super::theme;
 use crate::model::{AnswerId, Speaker};
 use crate::tr;
@@ -101,4 +101,35 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(block, area);
     frame.render_widget(&editor.area, inner);
+}
+
+/// How long typing must pause before the draft is saved.
+const DRAFT_IDLE_SECS: i64 = 1;
+
+impl App {
+    /// Keeps the text being typed in the session once typing pauses, and saves it.
+    pub(crate) fn draft_if_idle(&mut self) -> Vec<Effect> {
+        let (Some(editor), Some(typed)) = (&self.editor, self.last_typed) else {
+            return vec![];
+        };
+        if self.now.as_second() - typed.as_second() < DRAFT_IDLE_SECS {
+            return vec![];
+        }
+        self.last_typed = None;
+        // A section's text is the group's own: it is kept in place as it is written.
+        if let Some(section) = editor.section.clone() {
+            let text = editor.text();
+            let now = self.now;
+            return self.change(|s| {
+                let _ = s.set_section_text(&section, &text, now);
+            });
+        }
+        let draft = crate::model::Draft {
+            block: editor.block.clone(),
+            speaker: editor.speaker,
+            text: editor.text(),
+            editing: editor.editing,
+        };
+        self.change(|s| s.set_draft(Some(draft)))
+    }
 }

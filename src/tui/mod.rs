@@ -13,13 +13,16 @@
 //!   `shell.rs`: the I/O that effects ask for; `event_loop.rs`: the terminal.
 
 pub mod app;
+mod changes;
 pub mod dialogs;
 pub mod editor;
 pub mod event_loop;
 pub mod keymap;
+mod lifecycle;
 pub mod render;
 mod screens;
 pub mod shell;
+mod text_input;
 pub mod theme;
 mod widgets;
 

@@ -231,7 +231,6 @@ impl App {
                     fields,
                 )));
             }
-            Command::Help => self.help = true,
             Command::Back => return self.leave_prep(),
             Command::Quit => return self.quit(),
             Command::NextFocus => return self.prep_focus(1),
