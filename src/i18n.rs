@@ -135,6 +135,7 @@ messages! {
     CliErrDay2OneDay => "Programmet {id} har bara en dag, så --day2 passar inte.", "The program {id} has only one day, so --day2 does not apply.";
     CliErrDay2NoDay1 => "Ange dag 1 med --date när dag 2 anges.", "Give day 1 with --date when day 2 is given.";
     CliErrOrgEmpty => "Organisationen behöver ett namn (--org).", "The organisation needs a name (--org).";
+    PrepErrOrgEmpty => "Organisationen behöver ett namn.", "The organisation needs a name.";
     CliErrControlChars => "Värdet för {flag} får inte innehålla styrtecken (som ESC, tabb eller radbrytning).", "The value of {flag} must not contain control characters (such as ESC, a tab or a line break).";
     CliErrReadStdin => "Svaret kunde inte läsas från standard in: {detail}.", "The answer could not be read from standard input: {detail}.";
 

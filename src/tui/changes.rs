@@ -32,8 +32,25 @@ impl App {
         &mut self,
         f: impl FnOnce(&mut Session, Timestamp) -> Result<T, E>,
     ) -> Option<(T, Vec<Effect>)> {
+        match self.attempt(f) {
+            Ok(done) => Some(done),
+            Err(message) => {
+                self.notice = Some(message).filter(|m| !m.is_empty());
+                None
+            }
+        }
+    }
+
+    /// A change the model may refuse, with the refusal as a sentence (for a form
+    /// to show under the field it concerns).
+    pub(crate) fn attempt<T, E: Localize>(
+        &mut self,
+        f: impl FnOnce(&mut Session, Timestamp) -> Result<T, E>,
+    ) -> Result<(T, Vec<Effect>), String> {
         let now = self.now;
-        let session = self.session.as_mut()?;
+        let Some(session) = self.session.as_mut() else {
+            return Err(String::new());
+        };
         match f(session, now) {
             Ok(value) => {
                 self.dirty = true;
@@ -42,12 +59,9 @@ impl App {
                 } else {
                     vec![]
                 };
-                Some((value, effects))
+                Ok((value, effects))
             }
-            Err(e) => {
-                self.notice = Some(e.localize(self.lang));
-                None
-            }
+            Err(e) => Err(e.localize(self.lang)),
         }
     }
 }

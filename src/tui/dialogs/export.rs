@@ -10,12 +10,7 @@ use crate::i18n::{Msg, Quoted};
 use crate::store::slugify;
 use crate::tr;
 use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay};
-use crate::tui::dialogs::form::{Field, Form, Purpose};
-
-const FORMAT: usize = 0;
-const DAYS: usize = 1;
-const ANONYMOUS: usize = 2;
-const FOLDER: usize = 3;
+use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 
 /// An export to write: where, what, and whether an existing file may go.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,15 +49,16 @@ impl App {
         self.overlay = Some(Overlay::Form(Form::new(Purpose::Export, title, fields)));
     }
 
-    /// The request the dialog describes, or the sentence saying what is missing.
-    pub(crate) fn export_request(&self, form: &Form) -> Result<ExportRequest, String> {
-        let folder = form.field(FOLDER).as_text();
+    /// The request the dialog describes, or what is missing.
+    pub(crate) fn export_request(&self, form: &Form) -> Result<ExportRequest, FieldError> {
+        let folder = form.text(Msg::FieldFolder);
         if folder.is_empty() {
-            return Err(tr!(self.lang, NoticeNoPath));
+            let message = tr!(self.lang, NoticeNoPath);
+            return Err(FieldError::new(Msg::FieldFolder, message));
         }
-        let format = Format::ALL[form.field(FORMAT).index().min(Format::ALL.len() - 1)];
+        let format = Format::ALL[form.index(Msg::FieldFormat).min(Format::ALL.len() - 1)];
         // The first choice is all days; the others are the days in order.
-        let day = form.field(DAYS).index().checked_sub(1);
+        let day = form.index(Msg::FieldDays).checked_sub(1);
         let day = day.filter(|_| format.is_notes());
         let stem = self.session.as_ref().map_or_else(String::new, |s| {
             let mut stem = slugify(&s.organisation);
@@ -77,7 +73,7 @@ impl App {
         Ok(ExportRequest {
             path: PathBuf::from(folder).join(format.file_name(&stem)),
             format,
-            anonymous: form.field(ANONYMOUS).is_on(),
+            anonymous: form.is_on(Msg::FieldAnonymous),
             day,
             now: self.now,
             replace: false,

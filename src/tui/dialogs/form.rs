@@ -106,6 +106,19 @@ fn single_line(text: &str) -> Box<TextArea<'static>> {
     Box::new(text_area(&text.replace('\n', " ")))
 }
 
+/// Why a form cannot be saved: which field is wrong, and a sentence saying how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: Msg,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: Msg, message: String) -> FieldError {
+        FieldError { field, message }
+    }
+}
+
 pub struct Form {
     pub purpose: Purpose,
     pub title: String,
@@ -123,8 +136,38 @@ impl Form {
         }
     }
 
-    pub fn field(&self, i: usize) -> &Field {
-        &self.fields[i.min(self.fields.len() - 1)]
+    /// The field labelled `key`: a form's fields each have a label of their own,
+    /// and are found by it, never by their place.
+    pub fn get(&self, key: Msg) -> Option<&Field> {
+        let found = self.fields.iter().find(|f| f.label == key);
+        debug_assert!(found.is_some(), "the form has no field {key:?}");
+        found
+    }
+
+    pub fn get_mut(&mut self, key: Msg) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.label == key)
+    }
+
+    /// The text of the field `key` (trimmed, on one line).
+    pub fn text(&self, key: Msg) -> String {
+        self.get(key).map(Field::as_text).unwrap_or_default()
+    }
+
+    /// The option chosen in the choice field `key`.
+    pub fn index(&self, key: Msg) -> usize {
+        self.get(key).map_or(0, Field::index)
+    }
+
+    pub fn is_on(&self, key: Msg) -> bool {
+        self.get(key).is_some_and(Field::is_on)
+    }
+
+    /// Shows the error under its field and moves the focus there.
+    pub fn show_error(&mut self, error: FieldError) {
+        if let Some(i) = self.fields.iter().position(|f| f.label == error.field) {
+            self.focus = i;
+            self.fields[i].error = Some(error.message);
+        }
     }
 
     pub fn step(&mut self, delta: isize) {

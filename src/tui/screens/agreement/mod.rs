@@ -9,15 +9,11 @@ use crate::i18n::Msg;
 use crate::model::Slide;
 use crate::tr;
 use crate::tui::app::{App, Effect, Overlay, Screen};
-use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::Command;
 
 // The header form's fields.
-const PARTY_1: usize = 0;
-const PARTY_2: usize = 1;
-const VERSION: usize = 2;
-const NEXT_REVIEW: usize = 3;
 
 impl App {
     /// Turns presentation mode on with `slide` (and the selected section), or off.
@@ -137,15 +133,15 @@ impl App {
     }
 
     /// Saves the header form, or says which field is wrong.
-    pub(crate) fn submit_header(&mut self, form: &Form) -> Result<Vec<Effect>, (String, usize)> {
+    pub(crate) fn submit_header(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
         let lang = self.lang;
-        let version = form.field(VERSION).as_text();
+        let version = form.text(Msg::FieldVersion);
         let version: u32 = version
             .parse()
             .ok()
             .filter(|v| *v > 0)
-            .ok_or_else(|| (tr!(lang, NoticeBadVersion), VERSION))?;
-        let review_text = form.field(NEXT_REVIEW).as_text();
+            .ok_or_else(|| FieldError::new(Msg::FieldVersion, tr!(lang, NoticeBadVersion)))?;
+        let review_text = form.text(Msg::FieldNextReview);
         let review = if review_text.is_empty() {
             None
         } else {
@@ -154,19 +150,25 @@ impl App {
                 .ok()
                 .filter(|_| review_text.len() == 10);
             let input = crate::i18n::Quoted(lang, &review_text);
-            Some(parsed.ok_or_else(|| (tr!(lang, CliErrBadDate, input = input), NEXT_REVIEW))?)
+            let bad = || {
+                FieldError::new(
+                    Msg::FieldNextReview,
+                    tr!(lang, CliErrBadDate, input = input),
+                )
+            };
+            Some(parsed.ok_or_else(bad)?)
         };
-        let parties: Vec<_> = [PARTY_1, PARTY_2]
+        let parties: Vec<_> = [Msg::FieldParty1, Msg::FieldParty2]
             .iter()
-            .filter_map(|&f| form.field(f).index().checked_sub(1))
+            .filter_map(|&f| form.index(f).checked_sub(1))
             .filter_map(|i| self.session.as_ref()?.participants().get(i).map(|p| p.id))
             .collect();
-        let result = self.try_change(|s, now| {
+        let result = self.attempt(|s, now| {
             s.set_agreement_version(version, review, now);
             s.set_parties(parties, now)
         });
         result
             .map(|(_, e)| e)
-            .ok_or_else(|| (self.notice.take().unwrap_or_default(), PARTY_1))
+            .map_err(|m| FieldError::new(Msg::FieldParty1, m))
     }
 }

@@ -10,7 +10,7 @@ use crate::model::{NewParticipant, ParticipantId, Program, Session, Side};
 use crate::programs;
 use crate::tr;
 use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay, Screen};
-use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 use crate::tui::keymap::Command;
 
 /// Titles offered for participants (CONTENT.md); any other can be typed.
@@ -29,12 +29,6 @@ pub const COMMON_TITLES: &[&str] = &[
 ];
 
 // The fields of the details form, in order.
-const PROGRAM: usize = 0;
-const ORGANISATION: usize = 1;
-const TITLE: usize = 2;
-const FACILITATOR: usize = 3;
-const DAY1: usize = 4;
-const DAY2: usize = 5;
 
 /// Minutes added or taken by `+` and `-` on the agenda.
 const MINUTE_STEP: u32 = 5;
@@ -155,7 +149,7 @@ impl App {
         let (Some(form), Some(session)) = (&mut self.prep.details, &mut self.session) else {
             return false;
         };
-        let chosen = form.field(PROGRAM).index();
+        let chosen = form.index(Msg::FieldProgram);
         let program = choices
             .into_iter()
             .nth(chosen)
@@ -163,24 +157,30 @@ impl App {
         let two_days = program
             .as_ref()
             .map_or(session.program().days.len() > 1, |p| p.days.len() > 1);
-        let org = form.field(ORGANISATION).as_text();
+        let org = form.text(Msg::FieldOrganisation);
         if org.is_empty() {
-            form.fields[ORGANISATION].error = Some(tr!(lang, CliErrOrgEmpty));
+            form.show_error(FieldError::new(
+                Msg::FieldOrganisation,
+                tr!(lang, PrepErrOrgEmpty),
+            ));
         }
-        let mut date = |i: usize| -> Option<Date> {
-            let text = form.field(i).as_text();
+        let mut date = |key: Msg| -> Option<Date> {
+            let text = form.text(key);
             if text.is_empty() {
                 return None;
             }
             let parsed = text.parse::<Date>().ok().filter(|_| text.len() == 10);
             if parsed.is_none() {
                 let input = crate::i18n::Quoted(lang, &text);
-                form.fields[i].error = Some(tr!(lang, CliErrBadDate, input = input));
+                form.show_error(FieldError::new(
+                    key,
+                    tr!(lang, CliErrBadDate, input = input),
+                ));
             }
             parsed
         };
-        let day1 = date(DAY1);
-        let day2 = if two_days { date(DAY2) } else { None };
+        let day1 = date(Msg::FieldDay1);
+        let day2 = if two_days { date(Msg::FieldDay2) } else { None };
         let day2 = day2.or_else(|| day1.filter(|_| two_days).and_then(|d| d.tomorrow().ok()));
         if form.fields.iter().any(|f| f.error.is_some()) {
             return false;
@@ -199,15 +199,15 @@ impl App {
             }
         }
         if let Err(e) = candidate.set_dates(day1, day2) {
-            form.fields[DAY2].error = Some(e.localize(lang));
+            form.show_error(FieldError::new(Msg::FieldDay2, e.localize(lang)));
             return false;
         }
         candidate.organisation = org;
-        candidate.title = form.field(TITLE).as_text();
+        candidate.title = form.text(Msg::FieldTitle);
         if candidate.title.is_empty() {
             candidate.title = candidate.program().title.clone();
         }
-        candidate.facilitator = form.field(FACILITATOR).as_text();
+        candidate.facilitator = form.text(Msg::FieldFacilitator);
         let changed = candidate != *session;
         *session = candidate;
         if changed {
@@ -290,8 +290,8 @@ impl App {
         if org_missing {
             self.prep.tab = PrepTab::Details;
             let mut form = self.details_form();
-            form.focus = ORGANISATION;
-            form.fields[ORGANISATION].error = Some(tr!(self.lang, CliErrOrgEmpty));
+            let message = tr!(self.lang, PrepErrOrgEmpty);
+            form.show_error(FieldError::new(Msg::FieldOrganisation, message));
             self.prep.details = Some(form);
             return vec![];
         }
@@ -345,7 +345,11 @@ impl App {
                     form.fields = old.fields;
                     form.focus = old.focus;
                 }
-                form.fields[PROGRAM].value = crate::tui::dialogs::form::Value::Choice {
+                let program = form.get_mut(Msg::FieldProgram);
+                let Some(program) = program else {
+                    return vec![];
+                };
+                program.value = crate::tui::dialogs::form::Value::Choice {
                     options: self
                         .program_choices()
                         .into_iter()
@@ -367,7 +371,7 @@ impl App {
                     problems.join(" · ")
                 };
                 if let Some(Overlay::Form(form)) = &mut self.overlay {
-                    form.fields[0].error = Some(shown);
+                    form.show_error(FieldError::new(Msg::FieldProgramFile, shown));
                 }
             }
         }
@@ -535,127 +539,65 @@ impl App {
         )));
     }
 
-    pub(crate) fn form_command(&mut self, command: Command) -> Vec<Effect> {
-        let Some(Overlay::Form(form)) = &mut self.overlay else {
-            return vec![];
+    /// Saves the participant form (new or edited).
+    pub(crate) fn submit_participant(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
+        let side = [Side::Politik, Side::Verksamhet][form.index(Msg::FieldSide).min(1)];
+        let new = NewParticipant {
+            affiliation: form.text(Msg::FieldAffiliation),
+            observer: form.is_on(Msg::FieldObserver),
+            ..NewParticipant::new(
+                &form.text(Msg::FieldName),
+                &form.text(Msg::FieldParticipantTitle),
+                side,
+            )
         };
-        match command {
-            Command::NextFocus => form.step(1),
-            Command::PrevFocus => form.step(-1),
-            Command::Back => self.overlay = None,
-            Command::Accept => return self.submit_form(),
-            _ => {}
-        }
-        vec![]
+        let result = match form.purpose {
+            Purpose::EditParticipant(id) => {
+                self.attempt(|s, now| s.update_participant(id, new, now))
+            }
+            _ => self
+                .attempt(|s, now| s.add_participant(new, now))
+                .map(|(_, e)| ((), e)),
+        };
+        result
+            .map(|(_, e)| e)
+            .map_err(|m| FieldError::new(Msg::FieldName, m))
     }
 
-    fn submit_form(&mut self) -> Vec<Effect> {
-        let Some(Overlay::Form(form)) = self.overlay.take() else {
-            return vec![];
-        };
-        let lang = self.lang;
-        let (result, error_field) = match &form.purpose {
-            Purpose::ActionItem { block } => {
-                let due_text = form.field(2).as_text();
-                let due = due_text.parse::<Date>().ok();
-                if !due_text.is_empty() && due.is_none() {
-                    let input = crate::i18n::Quoted(lang, &due_text);
-                    (Err(tr!(lang, CliErrBadDate, input = input)), 2)
-                } else {
-                    let (what, who) = (form.field(0).as_text(), form.field(1).as_text());
-                    let block = block.clone();
-                    let r = self.try_change(|s, now| {
-                        s.add_action_item(&what, &who, due, Some(&block), now)
-                    });
-                    (
-                        r.map(|(_, e)| e)
-                            .ok_or_else(|| self.notice.take().unwrap_or_default()),
-                        0,
-                    )
-                }
-            }
-            Purpose::NewParticipant | Purpose::EditParticipant(_) => {
-                let side = [Side::Politik, Side::Verksamhet][form.field(2).index().min(1)];
-                let new = NewParticipant {
-                    affiliation: form.field(3).as_text(),
-                    observer: form.field(4).is_on(),
-                    ..NewParticipant::new(&form.field(0).as_text(), &form.field(1).as_text(), side)
-                };
-                let r = match form.purpose {
-                    Purpose::EditParticipant(id) => self
-                        .try_change(|s, now| s.update_participant(id, new, now))
-                        .map(|(_, e)| e),
-                    _ => self
-                        .try_change(|s, now| s.add_participant(new, now))
-                        .map(|(_, e)| e),
-                };
-                (r.ok_or_else(|| self.notice.take().unwrap_or_default()), 0)
-            }
-            Purpose::OwnQuestion => {
-                let minutes = form
-                    .field(2)
-                    .as_text()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|m| *m > 0);
-                match minutes {
-                    None => (Err(tr!(lang, NoticeBadMinutes)), 2),
-                    Some(minutes) => {
-                        let section = self.session.as_ref().and_then(|s| {
-                            s.program()
-                                .sections
-                                .get(form.field(1).index())
-                                .map(|s| s.id.clone())
-                        });
-                        let question = form.field(0).as_text();
-                        let day = form.field(3).index();
-                        let r = self.try_change(|s, now| {
-                            s.add_question_block(
-                                day,
-                                &question,
-                                section.into_iter().collect(),
-                                minutes,
-                                now,
-                            )
-                        });
-                        (
-                            r.map(|(_, e)| e)
-                                .ok_or_else(|| self.notice.take().unwrap_or_default()),
-                            0,
-                        )
-                    }
-                }
-            }
-            Purpose::ProgramFile => {
-                let path = form.field(0).as_text();
-                if path.is_empty() {
-                    (Err(tr!(lang, NoticeNoPath)), 0)
-                } else {
-                    // Kept open until the file's verdict comes back (ProgramLoaded).
-                    self.overlay = Some(Overlay::Form(form));
-                    return vec![Effect::LoadProgram(path.into())];
-                }
-            }
-            Purpose::Export => match self.export_request(&form) {
-                Ok(request) => (Ok(vec![Effect::Export(request)]), 0),
-                Err(message) => (Err(message), 2),
-            },
-            Purpose::Group => (self.submit_group(&form), 0),
-            Purpose::AgreementHeader => match self.submit_header(&form) {
-                Ok(effects) => (Ok(effects), 0),
-                Err((message, field)) => (Err(message), field),
-            },
-            Purpose::Details => (Ok(vec![]), 0),
-        };
-        match result {
-            Ok(effects) => effects,
-            Err(message) => {
-                let mut form = form;
-                form.focus = error_field;
-                form.fields[error_field].error = Some(message);
-                self.overlay = Some(Overlay::Form(form));
-                vec![]
-            }
+    /// Adds the question of the own-question form to the agenda.
+    pub(crate) fn submit_own_question(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
+        let minutes = form
+            .text(Msg::FieldMinutes)
+            .parse::<u32>()
+            .ok()
+            .filter(|m| *m > 0);
+        let minutes = minutes
+            .ok_or_else(|| FieldError::new(Msg::FieldMinutes, tr!(self.lang, NoticeBadMinutes)))?;
+        let section = self.session.as_ref().and_then(|s| {
+            let sections = &s.program().sections;
+            sections
+                .get(form.index(Msg::FieldSection))
+                .map(|s| s.id.clone())
+        });
+        let question = form.text(Msg::FieldQuestion);
+        let day = form.index(Msg::FieldDay);
+        self.attempt(|s, now| {
+            s.add_question_block(day, &question, section.into_iter().collect(), minutes, now)
+        })
+        .map(|(_, e)| e)
+        .map_err(|m| FieldError::new(Msg::FieldQuestion, m))
+    }
+
+    /// Reads the program file the form names; the form stays open until its
+    /// verdict comes back (`ProgramLoaded`).
+    pub(crate) fn submit_program_file(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
+        let path = form.text(Msg::FieldProgramFile);
+        if path.is_empty() {
+            return Err(FieldError::new(
+                Msg::FieldProgramFile,
+                tr!(self.lang, NoticeNoPath),
+            ));
         }
+        Ok(vec![Effect::LoadProgram(path.into())])
     }
 }

@@ -8,7 +8,7 @@ use crate::model::AnswerId;
 use crate::model::{Item, ParticipantId};
 use crate::tr;
 use crate::tui::app::{App, Effect, Overlay, Screen};
-use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 use crate::tui::keymap::Command;
 
 /// How many of the top items `M` marks (ties with the last one included).
@@ -175,12 +175,12 @@ impl App {
     }
 
     /// Saves the grouping form: the picked answers become one proposal.
-    pub(crate) fn submit_group(&mut self, form: &Form) -> Result<Vec<Effect>, String> {
+    pub(crate) fn submit_group(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
         let picked = self.voting.picked.clone();
-        let text = form.field(0).as_text();
+        let text = form.text(Msg::FieldWording);
         let (_, effects) = self
-            .try_change(|s, now| s.group_in_votings(&picked, &text, now))
-            .ok_or_else(|| self.notice.take().unwrap_or_default())?;
+            .attempt(|s, now| s.group_in_votings(&picked, &text, now))
+            .map_err(|m| FieldError::new(Msg::FieldWording, m))?;
         self.voting.picked.clear();
         Ok(effects)
     }

@@ -9,7 +9,7 @@ use crate::model::Deleted;
 use crate::model::{Answer, ModelError, Session, Speaker};
 use crate::tr;
 use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay};
-use crate::tui::dialogs::form::{Field, Form, Purpose};
+use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 use crate::tui::dialogs::picker::{self, Choice, Picker};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::Command;
@@ -341,6 +341,25 @@ impl App {
             block: block.to_string(),
         };
         self.overlay = Some(Overlay::Form(Form::new(purpose, title, fields)));
+    }
+
+    /// Adds the action item of the form (what, who, by when) from `block`.
+    pub(crate) fn submit_action_item(
+        &mut self,
+        block: &str,
+        form: &Form,
+    ) -> Result<Vec<Effect>, FieldError> {
+        let due_text = form.text(Msg::FieldDue);
+        let due = due_text.parse::<jiff::civil::Date>().ok();
+        if !due_text.is_empty() && due.is_none() {
+            let input = Quoted(self.lang, &due_text);
+            let message = tr!(self.lang, CliErrBadDate, input = input);
+            return Err(FieldError::new(Msg::FieldDue, message));
+        }
+        let (what, who) = (form.text(Msg::FieldWhat), form.text(Msg::FieldWho));
+        self.attempt(|s, now| s.add_action_item(&what, &who, due, Some(block), now))
+            .map(|(_, e)| e)
+            .map_err(|m| FieldError::new(Msg::FieldWhat, m))
     }
 
     pub(crate) fn editor_command(&mut self, command: Command) -> Vec<Effect> {
