@@ -251,7 +251,8 @@ messages! {
     PickerHint => " skriv för att söka ", " type to search ";
     NoticeDraftBack => "Texten du skrev förra gången är tillbaka; Enter sparar den, Esc kastar den.", "The text you were typing last time is back; Enter saves it, Esc discards it.";
     NoticeNoSuchNumber => "Det finns ingen deltagare nummer {n}.", "There is no participant number {n}.";
-    NoticeTookIn => "Ett annat program sparade sessionen när låsfilen var borttagen. Dess nya svar och uppdrag är med ({n} st.); dess version finns kvar i {backup}.", "Another program saved the session while the lock file was deleted. Its new answers and action items are in ({n}); its version is kept in {backup}.";
+    NoticeTookIn => "Ett annat program sparade sessionen medan den var öppen här. Svar och uppdrag därifrån som saknades här är med nu: {n} st. Sparat med allt; en äldre version finns i {backup}.", "Another program saved the session while it was open here. Answers and action items from there that were missing here are in now: {n}. Saved with everything; an older version is in {backup}.";
+    NoticeKeptForeign => "Sessionsfilen hade ersatts av något som inte är den här sessionen (en annan session eller en trasig fil). Den finns kvar i {backup}; den här sessionen är sparad.", "The session file had been replaced by something that is not this session (another session or a broken file). It is kept in {backup}; this session is saved.";
     NoticeFileRecreated => "Sessionsfilen {file} saknades; den är skriven på nytt med allt i sessionen.", "The session file {file} was missing; it is written again with everything in the session.";
     NoticeDeleted => "Svaret togs bort; z ångrar.", "The answer was deleted; z undoes it.";
     NoticeNothingToUndo => "Det finns inget att ångra.", "There is nothing to undo.";

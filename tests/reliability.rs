@@ -96,10 +96,7 @@ fn an_answer_the_command_line_confirmed_survives_the_apps_next_save() {
         notice.contains("Ett annat program sparade sessionen"),
         "{notice}"
     );
-    // The other program's version is kept whole beside it.
-    let kept = texts_on_disk(&store::backup_path(&path, 1));
-    assert!(kept.contains(&"Från kommandoraden".to_string()), "{kept:?}");
-    assert!(!kept.contains(&"Efter".to_string()));
+    assert!(store::backup_path(&path, 1).exists());
 }
 
 /// The app and the command line write in turn; before some turns the lock file
@@ -175,15 +172,110 @@ fn a_writer_whose_file_was_replaced_is_handed_the_other_version() {
         jiff::Timestamp::now(),
     )
     .unwrap();
-    let Saved::Theirs { theirs, since } = first.save(&ours).unwrap() else {
+    let Saved::Theirs { theirs, seen } = first.save(&ours).unwrap() else {
         panic!("the other version was overwritten");
     };
     assert_eq!(fs::read(&path).unwrap(), before, "nothing written yet");
-    assert_eq!(ours.take_in(&theirs, since), 1);
+    assert_eq!(ours.take_in(&theirs, &seen), 1);
     assert!(matches!(first.save(&ours).unwrap(), Saved::Written));
     let mut texts = texts_on_disk(&path);
     texts.sort();
     assert_eq!(texts, ["deras", "vårt"]);
+}
+
+/// Two writers (two app windows, the lock deleted) in turn: each takes in the
+/// other's version before it saves, and every answer either confirmed is in the
+/// file once, however the ids were renumbered on the way.
+#[test]
+fn two_writers_in_turn_with_the_lock_deleted_keep_each_others_answers() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let (mut a, mut a_session) = Writer::open(&path).unwrap();
+    fs::remove_file(store::lock_path(&path)).unwrap();
+    let (mut b, mut b_session) = Writer::open(&path).unwrap();
+    let mut written = Vec::new();
+    for round in 0..8 {
+        let _ = fs::remove_file(store::lock_path(&path));
+        let (writer, session) = match round % 2 {
+            0 => (&mut a, &mut a_session),
+            _ => (&mut b, &mut b_session),
+        };
+        let text = format!("svar {round}");
+        session
+            .add_answer(
+                "vad-ar-svart",
+                Speaker::Group,
+                &text,
+                false,
+                jiff::Timestamp::now(),
+            )
+            .unwrap();
+        while let Saved::Theirs { theirs, seen } = writer.save(session).unwrap() {
+            session.take_in(&theirs, &seen);
+        }
+        written.push(text);
+    }
+    let on_disk = texts_on_disk(&path);
+    for text in &written {
+        let n = on_disk.iter().filter(|t| *t == text).count();
+        assert_eq!(n, 1, "{text}: {on_disk:?}");
+    }
+}
+
+/// What is not a version of this session (a broken file, another session copied
+/// over it) is kept as the first backup, never merged and never lost.
+#[test]
+fn a_broken_file_or_another_session_in_its_place_is_kept_as_a_backup() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let other = env.ok(&["new", "--program", "skr-en-dag", "--org", "Annan kommun"]);
+    let other = PathBuf::from(other.trim_end());
+    env.answer(
+        other.to_str().unwrap(),
+        "vad-ar-svart",
+        "gruppen",
+        false,
+        "Annans svar",
+    );
+    let (mut writer, mut session) = Writer::open(&path).unwrap();
+    session
+        .add_answer(
+            "vad-ar-svart",
+            Speaker::Group,
+            "Vårt",
+            false,
+            jiff::Timestamp::now(),
+        )
+        .unwrap();
+    for foreign in [fs::read(&other).unwrap(), b"{ trasig".to_vec()] {
+        fs::remove_file(store::lock_path(&path)).unwrap();
+        store::write_atomic(&path, &foreign, store::Replace::Allow).unwrap();
+        assert!(matches!(writer.save(&session).unwrap(), Saved::KeptForeign));
+        assert_eq!(fs::read(store::backup_path(&path, 1)).unwrap(), foreign);
+        assert_eq!(
+            texts_on_disk(&path),
+            ["Vårt"],
+            "nothing of the other taken in"
+        );
+    }
+}
+
+/// A FIFO put in the session file's place while it is open: the save says so
+/// at once and writes nothing (the answers stay in memory), instead of hanging.
+#[test]
+fn a_fifo_in_the_session_files_place_is_refused_at_save() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let (mut writer, session) = Writer::open(&path).unwrap();
+    fs::rename(&path, path.with_extension("undan")).unwrap();
+    mkfifo(&path);
+    let error = writer.save(&session).unwrap_err();
+    assert!(
+        matches!(error, store::StoreError::NotRegular { .. }),
+        "{error:?}"
+    );
+    assert!(fs::symlink_metadata(&path).unwrap().file_type().is_fifo());
+    assert!(!store::backup_path(&path, 1).exists());
 }
 
 // ---- 2. only regular files, and only up to a sane size, are ever read
@@ -370,6 +462,23 @@ fn export_never_replaces_a_device_a_fifo_or_the_session_itself() {
     }
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     assert_eq!(fs::read(&path).unwrap(), before, "the session is untouched");
+    store::load(&store::backup_path(&path, 1)).unwrap();
+
+    // Named through a link, the session's backups and lock are still its own.
+    let named = env.path().join("genvag.samspel.json");
+    std::os::unix::fs::symlink(&path, &named).unwrap();
+    for target in [store::backup_path(&path, 1), store::lock_path(&path)] {
+        let out = env.run(&[
+            "export",
+            named.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--force",
+            "--out",
+            target.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{target:?}");
+    }
     store::load(&store::backup_path(&path, 1)).unwrap();
 
     // A link is replaced by the export; what it points to stays as it was.

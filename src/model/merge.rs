@@ -8,23 +8,54 @@
 
 use std::collections::HashSet;
 
+use jiff::Timestamp;
+
 use super::{ActionItem, Answer, AnswerId, Participant, ParticipantId, Session, Speaker};
 
+/// What a writer last saw of a session's file: when each of its answers and
+/// action items was made. An answer keeps that moment through every copy and
+/// merge (its id may not: a merge gives it a new one), so it tells apart what
+/// another writer added from what this one deleted since.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Seen {
+    answers: HashSet<Key>,
+    actions: HashSet<Key>,
+}
+
+/// An answer or action item across copies: when it was made (to the
+/// nanosecond) and how long its text is, which is cheap to keep for thousands
+/// of answers on every save, and together never the same for two of them.
+type Key = (Timestamp, usize);
+
+fn answer_key(a: &Answer) -> Key {
+    (a.created, a.text.len())
+}
+
+fn action_key(a: &ActionItem) -> Key {
+    (a.created, a.what.len())
+}
+
 impl Session {
-    /// The id counter: every id handed out from now on is at least this.
-    pub fn id_counter(&self) -> u64 {
-        self.next_id
+    pub fn seen(&self) -> Seen {
+        Seen {
+            answers: self.answers.iter().map(answer_key).collect(),
+            actions: self.action_items.iter().map(action_key).collect(),
+        }
     }
 
-    /// Takes in the answers and action items that `theirs` added since it was this
-    /// session's file with counter `since` (their ids are `since` or more), each
-    /// once: one already here, by its content and time, is not taken twice. A
-    /// participant they speak as who is not here is added. Returns how many
-    /// answers and action items came in.
-    pub fn take_in(&mut self, theirs: &Session, since: u64) -> usize {
+    /// Takes in the answers and action items in `theirs` that are neither here
+    /// nor in what this session's writer last saw (`seen`): what another writer
+    /// added. Each comes once, with a new id; a participant they speak as who is
+    /// not here is added. Returns how many answers and action items came in.
+    pub fn take_in(&mut self, theirs: &Session, seen: &Seen) -> usize {
         let before = self.answers.len() + self.action_items.len();
         let blocks: HashSet<String> = self.program.blocks().map(|(_, b)| b.id.clone()).collect();
-        for answer in theirs.answers.iter().filter(|a| a.id.0 >= since) {
+        let here: HashSet<Key> = self.answers.iter().map(answer_key).collect();
+        let new = theirs
+            .answers
+            .iter()
+            .filter(|a| !seen.answers.contains(&answer_key(a)) && !here.contains(&answer_key(a)));
+        for answer in new {
             if !blocks.contains(&answer.block) {
                 continue;
             }
@@ -40,15 +71,8 @@ impl Session {
                     }
                 }
             };
-            let here = self.answers.iter().any(|a| {
-                a.block == answer.block
-                    && a.speaker == speaker
-                    && a.text == answer.text
-                    && a.created == answer.created
-            });
-            // Out of ids (a counter near MAX_ID): the rest stays in their version,
-            // which the store keeps as a backup.
-            if !here && let Ok(id) = self.take_id() {
+            // Out of ids (a counter near MAX_ID): the rest is not taken in.
+            if let Ok(id) = self.take_id() {
                 let id = AnswerId(id);
                 self.answers.push(Answer {
                     id,
@@ -57,12 +81,13 @@ impl Session {
                 });
             }
         }
-        for item in theirs.action_items.iter().filter(|a| a.id.0 >= since) {
-            let here = self.action_items.iter().any(|a| {
-                (&a.what, &a.who, a.due, a.created)
-                    == (&item.what, &item.who, item.due, item.created)
-            });
-            if !here && let Ok(id) = self.take_id() {
+        let here: HashSet<Key> = self.action_items.iter().map(action_key).collect();
+        let new = theirs
+            .action_items
+            .iter()
+            .filter(|a| !seen.actions.contains(&action_key(a)) && !here.contains(&action_key(a)));
+        for item in new {
+            if let Ok(id) = self.take_id() {
                 let id = super::ActionId(id);
                 let block = item.block.clone().filter(|b| blocks.contains(b));
                 self.action_items.push(ActionItem {
@@ -101,41 +126,70 @@ mod tests {
     use super::*;
     use crate::model::testing::{NOW, session};
 
-    /// Two writers from one file: each adds an answer with the same new id.
+    fn at(second: i64) -> Timestamp {
+        Timestamp::from_second(second).unwrap()
+    }
+
+    /// Two writers from one file: each adds an answer.
     #[test]
     fn what_they_added_comes_in_once_and_nothing_we_deleted_comes_back() {
         let mut base = session(&["Åsa"]);
         let asa = Speaker::Participant(base.participants[0].id);
         let old = base
-            .add_answer("vad-ar-svart", asa, "gammalt", false, NOW)
+            .add_answer("vad-ar-svart", asa, "gammalt", false, at(1))
             .unwrap();
-        let since = base.id_counter();
+        let seen = base.seen();
         let mut ours = base.clone();
         let mut theirs = base.clone();
-        ours.delete_answer(old, NOW).unwrap();
-        ours.add_answer("vad-ar-svart", asa, "vårt", false, NOW)
+        ours.delete_answer(old, at(2)).unwrap();
+        ours.add_answer("vad-ar-svart", asa, "vårt", false, at(3))
             .unwrap();
         theirs
-            .add_answer("vad-ar-svart", asa, "deras", true, NOW)
+            .add_answer("vad-ar-svart", asa, "deras", true, at(4))
             .unwrap();
         theirs
-            .add_action_item("Boka", "Åsa", None, Some("vad-ar-svart"), NOW)
+            .add_action_item("Boka", "Åsa", None, Some("vad-ar-svart"), at(5))
             .unwrap();
 
-        assert_eq!(ours.take_in(&theirs, since), 2);
+        assert_eq!(ours.take_in(&theirs, &seen), 2);
         let texts: Vec<&str> = ours.answers.iter().map(|a| a.text.as_str()).collect();
         assert_eq!(texts, ["vårt", "deras"]);
         assert!(ours.answers[1].marked);
         assert_eq!(ours.action_items.len(), 1);
         ours.check_integrity().unwrap();
         // Taking in the same version again adds nothing.
-        assert_eq!(ours.take_in(&theirs, since), 0);
+        assert_eq!(ours.take_in(&theirs, &seen), 0);
+    }
+
+    /// Two apps in turn, each taking in the other's version: every answer either
+    /// confirmed is in both, once, however the ids were renumbered.
+    #[test]
+    fn two_writers_in_turn_each_keep_the_others_answers() {
+        let base = session(&[]);
+        let (mut a, mut b) = (base.clone(), base.clone());
+        let (mut a_seen, mut b_seen) = (base.seen(), base.seen());
+        let mut file = base;
+        for round in 0..6 {
+            let (me, seen, text) = match round % 2 {
+                0 => (&mut a, &mut a_seen, format!("a{round}")),
+                _ => (&mut b, &mut b_seen, format!("b{round}")),
+            };
+            me.add_answer("vad-ar-svart", Speaker::Group, &text, false, at(round + 10))
+                .unwrap();
+            me.take_in(&file, seen);
+            file = me.clone();
+            *seen = file.seen();
+        }
+        let mut texts: Vec<&str> = file.answers.iter().map(|a| a.text.as_str()).collect();
+        texts.sort_unstable();
+        assert_eq!(texts, ["a0", "a2", "a4", "b1", "b3", "b5"]);
+        file.check_integrity().unwrap();
     }
 
     #[test]
     fn a_speaker_we_do_not_have_is_added() {
         let base = session(&[]);
-        let since = base.id_counter();
+        let seen = base.seen();
         let mut theirs = base.clone();
         let new = theirs
             .add_participant(
@@ -147,7 +201,7 @@ mod tests {
             .add_answer("vad-ar-svart", Speaker::Participant(new), "x", false, NOW)
             .unwrap();
         let mut ours = base;
-        assert_eq!(ours.take_in(&theirs, since), 1);
+        assert_eq!(ours.take_in(&theirs, &seen), 1);
         assert_eq!(ours.participants.len(), 1);
         ours.check_integrity().unwrap();
     }

@@ -21,6 +21,7 @@ pub use agreement_text::{AgreementText, SectionText};
 pub use answer::{Answer, AnswerId, Speaker};
 pub use answers::Deleted;
 pub use error::ModelError;
+pub use merge::Seen;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
 pub use priority::{
     DEFAULT_DOTS, Dots, Item, MAX_DOTS_IN_FILE, Proposal, ProposalId, Ranked, Voting,

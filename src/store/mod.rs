@@ -83,7 +83,8 @@ impl Store {
         candidates
             .into_iter()
             .take(if looks_like_path { 1 } else { 2 })
-            .find(|p| p.exists())
+            // A link counts too, even a broken one: it is refused for what it is.
+            .find(|p| fs::symlink_metadata(p).is_ok())
             .ok_or_else(|| StoreError::NotFound {
                 session: session.to_string(),
             })
@@ -167,9 +168,11 @@ pub fn write_export(
         if !meta.is_file() {
             return Err(StoreError::NotRegular { file: file() });
         }
+        // Beside the file itself, where the writer keeps them (a link is followed).
+        let session = writer::followed(session);
         let own = (1..=BACKUPS)
-            .map(|n| backup_path(session, n))
-            .chain([session.to_path_buf(), lock_path(session)]);
+            .map(|n| backup_path(&session, n))
+            .chain([session.clone(), lock_path(&session)]);
         if own.into_iter().any(|p| read::same_file(out, &p)) {
             return Err(StoreError::OwnFile { file: file() });
         }

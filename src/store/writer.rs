@@ -9,7 +9,7 @@ use super::atomic::{self, Replace};
 use super::encode::{Encoder, encode};
 use super::read::Stamp;
 use super::{BACKUPS, IoAction, StoreError, backup_path, load_stamped, lock_path};
-use crate::model::Session;
+use crate::model::{Seen, Session};
 
 /// The one process allowed to change a session file. The lock is released when
 /// the writer is dropped, or by the operating system when the process dies.
@@ -26,12 +26,9 @@ pub struct Writer {
     encoder: Encoder,
     /// The version of the file this writer last read or wrote (`None`: there was none).
     on_disk: Option<Stamp>,
-    /// The session's id counter in that version: anything another program added
-    /// after it has an id from here on.
-    known_until: u64,
-    /// Set when another program's version was handed over to be merged: the next
-    /// save may replace that version, and keeps it as the first backup.
-    merging: bool,
+    /// What that version held, for telling another writer's additions from
+    /// what this one deleted since.
+    seen: Seen,
 }
 
 /// What a save did.
@@ -40,13 +37,17 @@ pub enum Saved {
     Written,
     /// The file had been deleted or moved away; it is written anew, whole.
     Recreated,
-    /// Nothing was written: another program changed the file since this writer
+    /// The file held something that was not a version of this session (it
+    /// could not be read, or another session was copied over it): it is kept
+    /// as `.bak.1`, and this session is written.
+    KeptForeign,
+    /// Nothing was written: another program saved this session since this writer
     /// last read or wrote it (possible only if someone deleted the lock file).
-    /// Take in what it added (`Session::take_in(&theirs, since)`) and save again;
-    /// that save keeps their version as `.bak.1`.
+    /// Take in what it added (`Session::take_in(&theirs, &seen)`) and save
+    /// again; that save replaces their version.
     Theirs {
         theirs: Box<Session>,
-        since: u64,
+        seen: Seen,
     },
 }
 
@@ -99,7 +100,10 @@ impl Writer {
         // Whatever is there is replaced, and kept as the first backup.
         let mut writer = Writer::holding(path, lock, None, session);
         writer.on_disk = Stamp::at(&writer.path);
-        writer.merging = true;
+        if writer.on_disk.is_some() && writer.backup_due() {
+            let _ = rotate_backups(&writer.path);
+            writer.on_disk = Stamp::at(&writer.path);
+        }
         writer.save(session)?;
         Ok(writer)
     }
@@ -111,8 +115,7 @@ impl Writer {
             backup_every: BACKUP_EVERY,
             encoder: Encoder::default(),
             on_disk,
-            known_until: session.id_counter(),
-            merging: false,
+            seen: session.seen(),
         }
     }
 
@@ -127,8 +130,8 @@ impl Writer {
         self
     }
 
-    /// Saves the whole session durably. When this returns `Ok(Written)` or
-    /// `Ok(Recreated)`, the change is on disk.
+    /// Saves the whole session durably. When this returns `Ok(Written)`,
+    /// `Ok(Recreated)` or `Ok(KeptForeign)`, the change is on disk.
     ///
     /// Before the file is replaced, the version on it is kept as `.bak.1` (older
     /// generations move up to `.bak.3`) when the last backup is
@@ -137,40 +140,49 @@ impl Writer {
     /// same spacing.
     pub fn save(&mut self, session: &Session) -> Result<Saved, StoreError> {
         self.keep_lock()?;
-        let now = Stamp::at(&self.path);
+        let on_disk = fs::metadata(&self.path).ok();
+        if on_disk.as_ref().is_some_and(|m| !m.is_file()) {
+            // A FIFO or a device in the session's place: never opened, never
+            // replaced; the session stays in memory and the save is retried.
+            return Err(StoreError::NotRegular {
+                file: self.path.display().to_string(),
+            });
+        }
+        let now = on_disk.as_ref().map(Stamp::of);
         let foreign = now.is_some() && now != self.on_disk;
         if foreign {
             // Someone else wrote the file (the lock was deleted, so they could):
             // it holds what they confirmed. Hand it over rather than replace it.
-            if let Ok((theirs, stamp)) = load_stamped(&self.path) {
-                self.on_disk = Some(stamp);
-                self.merging = true;
-                return Ok(Saved::Theirs {
-                    theirs: Box::new(theirs),
-                    since: self.known_until,
-                });
+            match load_stamped(&self.path) {
+                Ok((theirs, stamp)) if theirs.created == session.created => {
+                    self.on_disk = Some(stamp);
+                    return Ok(Saved::Theirs {
+                        theirs: Box::new(theirs),
+                        seen: self.seen.clone(),
+                    });
+                }
+                // Not a version of this session (unreadable, or another one
+                // copied over it): kept whole as the first backup, or not
+                // replaced at all if that cannot be done.
+                _ => rotate_backups(&self.path)
+                    .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))?,
             }
-        }
-        // Their version (or a file we cannot read) is kept whole as a backup.
-        if foreign || self.merging || self.backup_due() {
+        } else if self.backup_due() {
             // Backups are a courtesy for undoing a bad edit by hand; failing to
             // rotate them must never stop the save itself.
             let _ = rotate_backups(&self.path);
             // Dating the backup dated the file it shares: that is still our version.
-            if !foreign {
-                self.on_disk = Stamp::at(&self.path);
-            }
+            self.on_disk = Stamp::at(&self.path);
         }
         let mut parts = self.encoder.encode(session);
         let stamp = atomic::write_atomic_parts(&self.path, &mut parts, Replace::Allow)
             .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))?;
         self.on_disk = Some(stamp);
-        self.known_until = session.id_counter();
-        self.merging = false;
-        Ok(if now.is_none() {
-            Saved::Recreated
-        } else {
-            Saved::Written
+        self.seen = session.seen();
+        Ok(match (now, foreign) {
+            (None, _) => Saved::Recreated,
+            (Some(_), true) => Saved::KeptForeign,
+            (Some(_), false) => Saved::Written,
         })
     }
 
@@ -221,7 +233,7 @@ impl Writer {
 
 /// A session path with a link at its end followed to the file it names; the
 /// path as given when it is no link (or a dangling one, which is refused later).
-fn followed(path: &Path) -> PathBuf {
+pub(crate) fn followed(path: &Path) -> PathBuf {
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     match is_link {
         true => fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
@@ -282,7 +294,8 @@ fn session_name(path: &Path) -> String {
 /// `.bak.1` is then dated now: its time says when the backup was made, which is
 /// what spaces the next one (the file's content is not touched).
 fn rotate_backups(path: &Path) -> std::io::Result<()> {
-    if !path.exists() {
+    // Only a regular file is kept (a link, a FIFO or a device is not ours).
+    if !fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
         return Ok(());
     }
     for n in (1..BACKUPS).rev() {
@@ -300,10 +313,14 @@ fn rotate_backups(path: &Path) -> std::io::Result<()> {
         // written as a new file and renamed into place.
         atomic::write_atomic(&first, &fs::read(path)?, Replace::Allow)?;
     }
-    File::options()
-        .write(true)
-        .open(&first)?
-        .set_modified(SystemTime::now())
+    let mut options = File::options();
+    options.write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    options.open(&first)?.set_modified(SystemTime::now())
 }
 
 /// Temp files of saves that a crash interrupted. Only the lock holder may remove

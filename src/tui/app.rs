@@ -37,7 +37,7 @@ pub enum Action {
     /// deleted the lock): what it added, to take in before saving again.
     TakeIn {
         theirs: Box<Session>,
-        since: u64,
+        seen: crate::model::Seen,
     },
     /// The process is asked to end (SIGTERM, SIGHUP): keep the draft and go.
     Terminate,
@@ -226,7 +226,7 @@ impl App {
                 vec![]
             }
             Action::Opened(result) => self.opened(result),
-            Action::TakeIn { theirs, since } => self.take_in(&theirs, since),
+            Action::TakeIn { theirs, seen } => self.take_in(&theirs, &seen),
             Action::Saved(result) => self.saved(result),
         }
     }

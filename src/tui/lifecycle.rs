@@ -9,7 +9,7 @@ use super::dialogs::{Confirm, OnYes, Overlay};
 use super::editor::Editor;
 use super::screens::prep::PrepUi;
 use super::screens::workshop::WorkshopUi;
-use crate::model::Session;
+use crate::model::{Seen, Session};
 
 /// How often a failed save is retried.
 const RETRY_SECS: i64 = 3;
@@ -33,21 +33,17 @@ impl App {
 
     /// Takes in what another program saved, says so, and saves the whole again
     /// (the store keeps their version as the first backup).
-    pub(crate) fn take_in(&mut self, theirs: &Session, since: u64) -> Vec<Effect> {
+    pub(crate) fn take_in(&mut self, theirs: &Session, seen: &Seen) -> Vec<Effect> {
         let Some(session) = &mut self.session else {
             return vec![];
         };
-        let backup = self
-            .path
-            .as_deref()
-            .map(|p| crate::store::backup_path(p, 1));
-        let backup = backup.as_deref().and_then(std::path::Path::file_name);
-        let n = session.take_in(theirs, since);
+        let n = session.take_in(theirs, seen);
+        let backup = self.path.as_deref().map(super::shell::backup_name);
         self.notice = Some(crate::tr!(
             self.lang,
             NoticeTookIn,
-            backup = backup.unwrap_or_default().to_string_lossy(),
-            n = n
+            n = n,
+            backup = backup.unwrap_or_default()
         ));
         self.dirty = true;
         vec![Effect::Save]

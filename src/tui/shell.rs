@@ -49,7 +49,12 @@ impl Shell {
                         NoticeFileRecreated,
                         file = file
                     )))),
-                    Ok(Saved::Theirs { theirs, since }) => Action::TakeIn { theirs, since },
+                    Ok(Saved::KeptForeign) => Action::Saved(Ok(Some(crate::tr!(
+                        self.lang,
+                        NoticeKeptForeign,
+                        backup = backup_name(writer.path())
+                    )))),
+                    Ok(Saved::Theirs { theirs, seen }) => Action::TakeIn { theirs, seen },
                     Err(e) => Action::Saved(Err(e.localize(self.lang))),
                 })
             }
@@ -176,11 +181,10 @@ impl Shell {
     pub fn open(&mut self, path: &Path) -> Result<Box<Opened>, String> {
         self.writer = None;
         let (writer, session) = Writer::open(path).map_err(|e| e.localize(self.lang))?;
+        // The file itself (a link is followed): where its backups are.
+        let path = writer.path().to_path_buf();
         self.writer = Some(writer);
-        Ok(Box::new(Opened {
-            path: path.to_path_buf(),
-            session,
-        }))
+        Ok(Box::new(Opened { path, session }))
     }
 
     pub fn create(&mut self, session: Session) -> Result<Box<Opened>, String> {
@@ -209,6 +213,13 @@ impl Shell {
         self.writer = Some(writer);
         Ok(Box::new(Opened { path, session }))
     }
+}
+
+/// `x.samspel.json.bak.1`: the first backup by its file name, for a notice.
+pub(crate) fn backup_name(path: &Path) -> String {
+    let backup = store::backup_path(path, 1);
+    let name = backup.file_name().unwrap_or_default();
+    name.to_string_lossy().into_owned()
 }
 
 /// Feeds an action to the app and performs the effects, which may answer with
