@@ -13,6 +13,7 @@ mod participant;
 mod priority;
 mod program;
 mod progress;
+mod queries;
 mod roster;
 mod session;
 

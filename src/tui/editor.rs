@@ -83,7 +83,8 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, area: Rect) {
     let Some(editor) = &app.editor else {
         return;
     };
-    let who = app.speaker_label(editor.speaker);
+    let session = app.session.as_ref();
+    let who = session.map_or_else(String::new, |s| s.speaker_label(editor.speaker, app.lang));
     let section_title = editor.section.as_ref().and_then(|id| {
         let session = app.session.as_ref()?;
         session.program().section(id).map(|s| s.title.clone())

@@ -84,7 +84,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let [list, chart] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(main);
     let ranking = session.ranking(index);
-    let voter = app.voter();
+    let voter = session.voter(app.voting.voter);
     let items: Vec<ListItem<'_>> = voting
         .items
         .iter()
@@ -93,7 +93,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             let r = ranking.iter().find(|r| r.item == *item);
             let (total, p, v) = r.map_or((0, 0, 0), |r| (r.total, r.politik, r.verksamhet));
             let mine = voter.map_or(0, |id| session.dots_on(index, id, *item));
-            let star = if app.is_marked(*item) { "★ " } else { "" };
+            let star = if session.is_marked(*item) { "★ " } else { "" };
             let pick = match item {
                 Item::Answer(id) if app.voting.picked.contains(id) => "[x] ",
                 Item::Answer(_) => "[ ] ",

@@ -43,19 +43,13 @@ impl App {
 
     /// The participant whose dots are being entered.
     pub fn voter(&self) -> Option<ParticipantId> {
-        let session = self.session.as_ref()?;
-        session.answering().nth(self.voting.voter)
+        self.session.as_ref()?.voter(self.voting.voter)
     }
 
     /// The item selected in the voting's own order.
     pub fn voting_item(&self) -> Option<Item> {
         let session = self.session.as_ref()?;
-        session
-            .votings()
-            .get(self.voting.index)?
-            .items
-            .get(self.voting.item)
-            .copied()
+        session.voting_item(self.voting.index, self.voting.item)
     }
 
     pub(crate) fn voting_command(&mut self, command: Command) -> Vec<Effect> {
@@ -78,7 +72,7 @@ impl App {
             }
             Command::ToggleMark => {
                 if let Some(item) = self.voting_item() {
-                    let marked = self.is_marked(item);
+                    let marked = self.session.as_ref().is_some_and(|s| s.is_marked(item));
                     return self
                         .try_change(|s, now| s.mark_item(item, !marked, now))
                         .map(|(_, e)| e)
@@ -112,16 +106,6 @@ impl App {
             _ => {}
         }
         vec![]
-    }
-
-    pub fn is_marked(&self, item: Item) -> bool {
-        let Some(s) = &self.session else {
-            return false;
-        };
-        match item {
-            Item::Answer(id) => s.answer(id).is_some_and(|a| a.marked),
-            Item::Proposal(id) => s.proposal(id).is_some_and(|p| p.marked),
-        }
     }
 
     fn change_dots(&mut self, add: bool) -> Vec<Effect> {

@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::left_in_round;
 use crate::i18n::{Lang, long_date, text};
 use crate::model::{Answer, BlockKind, Session, Side, Speaker, View, clock};
 use crate::tr;
@@ -123,7 +122,7 @@ fn render_block(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
         head.push(Line::styled(guidance.clone(), theme::guidance()));
     }
     if block.kind == BlockKind::Question && session.answering().next().is_some() {
-        let left = left_in_round(session, &block.id);
+        let left = session.names_left_in_round(&block.id);
         let round = if left.is_empty() {
             tr!(lang, RoundDone)
         } else {
@@ -145,7 +144,7 @@ fn render_block(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
             ),
         );
     frame.render_widget(head_paragraph, head_area);
-    let answers = app.block_answers();
+    let answers = session.current_answers();
     let view = session.progress().view;
     let view_name = match view {
         View::Arrival => tr!(lang, ViewArrival),
@@ -237,7 +236,7 @@ fn answer_card<'a>(
     )];
     // Under a side's column heading the side goes without saying.
     let name = if with_side {
-        app.speaker_label(answer.speaker)
+        session.speaker_label(answer.speaker, app.lang)
     } else {
         session.speaker_name(answer.speaker, app.lang)
     };
@@ -340,7 +339,7 @@ fn render_by_participant(
                     format!(
                         "{} {}",
                         theme::side_symbol(side),
-                        app.speaker_label(*speaker)
+                        session.speaker_label(*speaker, app.lang)
                     ),
                     theme::side(side),
                 ),

@@ -4,7 +4,7 @@ pub(crate) mod draw;
 
 use std::collections::HashSet;
 
-use crate::i18n::{Localize, Msg, Quoted, text};
+use crate::i18n::{Localize, Msg, Quoted};
 use crate::model::Deleted;
 use crate::model::{Answer, ModelError, Session, Speaker};
 use crate::tr;
@@ -43,10 +43,9 @@ impl App {
 
     /// The current block's answers, in order of arrival.
     pub fn block_answers(&self) -> Vec<&Answer> {
-        match (&self.session, self.current_block_id()) {
-            (Some(s), Some(block)) => s.answers().iter().filter(|a| a.block == block).collect(),
-            _ => vec![],
-        }
+        self.session
+            .as_ref()
+            .map_or(vec![], Session::current_answers)
     }
 
     fn selected_answer(&self) -> Option<Answer> {
@@ -236,16 +235,8 @@ impl App {
     }
 
     pub fn speaker_label(&self, speaker: Speaker) -> String {
-        let Some(session) = &self.session else {
-            return String::new();
-        };
-        match speaker {
-            Speaker::Group => text(self.lang, Msg::Group).to_string(),
-            Speaker::Participant(id) => match session.participant(id) {
-                Some(p) => format!("{} ({})", p.name, p.side.label(self.lang)),
-                None => String::new(),
-            },
-        }
+        let session = self.session.as_ref();
+        session.map_or_else(String::new, |s| s.speaker_label(speaker, self.lang))
     }
 
     fn pick_speaker(&mut self) {
@@ -512,13 +503,4 @@ impl App {
         self.screen = crate::tui::app::Screen::Start;
         vec![Effect::Close, Effect::ListSessions]
     }
-}
-
-/// The session's numbers for the round line: who is left, by name.
-pub fn left_in_round(session: &Session, block: &str) -> Vec<String> {
-    session
-        .left_in_round(block)
-        .into_iter()
-        .filter_map(|id| session.participant(id).map(|p| p.name.clone()))
-        .collect()
 }
