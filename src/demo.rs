@@ -167,7 +167,7 @@ pub fn session(lang: Lang, now: Timestamp) -> Result<Session, ProgramError> {
     s.language = lang;
     s.facilitator = "Gunnel Strand".into();
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let _ = s.set_dates(Some(today), today.tomorrow().ok());
+    let _ = s.set_dates(Some(today), None);
     let ids: Vec<_> = PEOPLE
         .iter()
         .enumerate()

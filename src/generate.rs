@@ -84,7 +84,7 @@ pub fn session(
     let start = Timestamp::from_second(1_773_306_000).unwrap_or(Timestamp::UNIX_EPOCH);
     let mut s = Session::new(program, organisation, "Styra och leda tillsammans", start);
     let day1 = Date::new(2026, 3, 12).ok();
-    let _ = s.set_dates(day1, day1.and_then(|d| d.tomorrow().ok()));
+    let _ = s.set_dates(day1, None);
     let mut rng = Rng(0x5a4d_5e11_0000_0001);
     let mut ids = Vec::with_capacity(participants);
     for i in 0..participants {

@@ -128,7 +128,7 @@ messages! {
     CliErrUnknownCommand => "Okänt kommando: {arg}. Se `samspel --help`.", "Unknown command: {arg}. See `samspel --help`.";
     CliErrInvalidValue => "{value} går inte som {arg}; välj något av: {valid}.", "{value} is not valid for {arg}; choose one of: {valid}.";
     CliErrOther => "Kommandoraden kunde inte tolkas ({detail}). Se `samspel --help`.", "The command line could not be read ({detail}). See `samspel --help`.";
-    CliErrBadDate => "Datumet {input} finns inte; skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.", "The date {input} does not exist; write it as YYYY-MM-DD, for example 2026-03-12.";
+    BadDate => "Datumet {input} finns inte; skriv det som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.", "The date {input} does not exist; write it as YYYY-MM-DD, for example 2026-03-12.";
     CliErrParticipantSpec => "Deltagaren {input} ska skrivas \"Namn;Titel;politik|verksamhet\" (med ;parti och ;observatör om det behövs).", "Write the participant {input} as \"Name;Title;politik|verksamhet\" (with ;party and ;observer if needed).";
     CliErrSide => "Sidan {input} finns inte; skriv politik eller verksamhet.", "There is no side {input}; write politik or verksamhet.";
     CliErrUnknownProgram => "Det finns inget program som heter {id} och ingen fil med det namnet; se `samspel programs`.", "There is no program called {id} and no file by that name; see `samspel programs`.";

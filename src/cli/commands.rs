@@ -118,7 +118,6 @@ fn new(args: NewArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome
     if day2.is_some() && day1.is_none() {
         return Err(Failure::usage(tr!(lang, CliErrDay2NoDay1)));
     }
-    let day2 = day2.or_else(|| day1.filter(|_| two_days).and_then(|d| d.tomorrow().ok()));
     let now = Timestamp::now();
     let title = args.title.unwrap_or_else(|| program.title.clone());
     let mut session = Session::new(program, org, &title, now);
@@ -132,14 +131,8 @@ fn new(args: NewArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome
             .add_participant(participant, now)
             .map_err(|e| usage(&e))?;
     }
-    store.ensure_dir().map_err(|e| Failure::of(&e, lang))?;
-    let mut slug = store::slugify(org);
-    if let Some(d) = day1 {
-        slug.push_str(&format!("-{d}"));
-    }
-    let path = store.path_for_new(&slug);
-    Writer::create(&path, &session).map_err(|e| Failure::of(&e, lang))?;
-    say(out, path.display().to_string())
+    let writer = store.create(&session).map_err(|e| Failure::of(&e, lang))?;
+    say(out, writer.path().display().to_string())
 }
 
 /// Names and titles are one line of text: a control character in one (an escape
@@ -160,11 +153,8 @@ fn refuse_control(args: &NewArgs, lang: Lang) -> Outcome {
 }
 
 fn parse_date(input: &str, lang: Lang) -> Result<Date, Failure> {
-    let valid = input.len() == 10 && input.as_bytes().get(4) == Some(&b'-');
-    valid
-        .then(|| input.parse::<Date>().ok())
-        .flatten()
-        .ok_or_else(|| Failure::usage(tr!(lang, CliErrBadDate, input = Quoted(lang, input))))
+    crate::model::parse_day(input)
+        .ok_or_else(|| Failure::usage(tr!(lang, BadDate, input = Quoted(lang, input))))
 }
 
 /// `"Name;Title;politik|verksamhet[;party or department][;observatör]"`.

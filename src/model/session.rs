@@ -176,21 +176,6 @@ impl Session {
         Ok(id)
     }
 
-    /// Sets the workshop dates; day 2 must come after day 1.
-    pub fn set_dates(&mut self, day1: Option<Date>, day2: Option<Date>) -> Result<(), ModelError> {
-        if let (Some(d1), Some(d2)) = (day1, day2)
-            && d2 <= d1
-        {
-            return Err(ModelError::Day2BeforeDay1 {
-                day1: d1.to_string(),
-                day2: d2.to_string(),
-            });
-        }
-        self.day1 = day1;
-        self.day2 = day2;
-        Ok(())
-    }
-
     pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
     }

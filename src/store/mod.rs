@@ -90,6 +90,13 @@ impl Store {
             })
     }
 
+    /// Writes a new session under a free name made from it (see [`file_stem`])
+    /// and takes its lock: for the app and the command line alike.
+    pub fn create(&self, session: &Session) -> Result<Writer, StoreError> {
+        self.ensure_dir()?;
+        Writer::create(&self.path_for_new(&file_stem(session)), session)
+    }
+
     /// A free file name for a new session, from `slug` (`slug`, `slug-2`, …).
     pub fn path_for_new(&self, slug: &str) -> PathBuf {
         (1..)
@@ -197,6 +204,16 @@ pub fn lock_path(path: &Path) -> PathBuf {
         Some(stem) if name.ends_with(SESSION_SUFFIX) => PathBuf::from(format!("{stem}.lock")),
         _ => PathBuf::from(format!("{name}.lock")),
     }
+}
+
+/// The stem of a session's files and exports: the organisation and day 1,
+/// `kungsors-kommun-2026-03-12`.
+pub fn file_stem(session: &Session) -> String {
+    let mut stem = slugify(&session.organisation);
+    if let Some(day1) = session.day1() {
+        stem.push_str(&format!("-{day1}"));
+    }
+    stem
 }
 
 /// A file-name-safe slug: `Kungsörs kommun` → `kungsors-kommun`.

@@ -189,13 +189,11 @@ impl Shell {
 
     pub fn create(&mut self, session: Session) -> Result<Box<Opened>, String> {
         self.writer = None;
-        self.store.ensure_dir().map_err(|e| e.localize(self.lang))?;
-        let mut slug = store::slugify(&session.organisation);
-        if let Some(day1) = session.day1() {
-            slug.push_str(&format!("-{day1}"));
-        }
-        let path = self.store.path_for_new(&slug);
-        let writer = Writer::create(&path, &session).map_err(|e| e.localize(self.lang))?;
+        let writer = self
+            .store
+            .create(&session)
+            .map_err(|e| e.localize(self.lang))?;
+        let path = writer.path().to_path_buf();
         self.writer = Some(writer);
         Ok(Box::new(Opened { path, session }))
     }

@@ -7,7 +7,6 @@ use jiff::Timestamp;
 
 use crate::export::Format;
 use crate::i18n::{Msg, Quoted};
-use crate::store::slugify;
 use crate::tr;
 use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay};
 use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
@@ -61,10 +60,7 @@ impl App {
         let day = form.index(Msg::FieldDays).checked_sub(1);
         let day = day.filter(|_| format.is_notes());
         let stem = self.session.as_ref().map_or_else(String::new, |s| {
-            let mut stem = slugify(&s.organisation);
-            if let Some(date) = s.day1() {
-                stem.push_str(&format!("-{date}"));
-            }
+            let mut stem = crate::store::file_stem(s);
             if let Some(d) = day {
                 stem.push_str(&format!("-dag{}", d + 1));
             }

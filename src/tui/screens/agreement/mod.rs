@@ -3,8 +3,6 @@
 
 pub(crate) mod draw;
 
-use jiff::civil::Date;
-
 use crate::i18n::Msg;
 use crate::model::Slide;
 use crate::tr;
@@ -145,17 +143,9 @@ impl App {
         let review = if review_text.is_empty() {
             None
         } else {
-            let parsed = review_text
-                .parse::<Date>()
-                .ok()
-                .filter(|_| review_text.len() == 10);
+            let parsed = crate::model::parse_day(&review_text);
             let input = crate::i18n::Quoted(lang, &review_text);
-            let bad = || {
-                FieldError::new(
-                    Msg::FieldNextReview,
-                    tr!(lang, CliErrBadDate, input = input),
-                )
-            };
+            let bad = || FieldError::new(Msg::FieldNextReview, tr!(lang, BadDate, input = input));
             Some(parsed.ok_or_else(bad)?)
         };
         let parties: Vec<_> = [Msg::FieldParty1, Msg::FieldParty2]

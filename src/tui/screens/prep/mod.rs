@@ -169,19 +169,15 @@ impl App {
             if text.is_empty() {
                 return None;
             }
-            let parsed = text.parse::<Date>().ok().filter(|_| text.len() == 10);
+            let parsed = crate::model::parse_day(&text);
             if parsed.is_none() {
                 let input = crate::i18n::Quoted(lang, &text);
-                form.show_error(FieldError::new(
-                    key,
-                    tr!(lang, CliErrBadDate, input = input),
-                ));
+                form.show_error(FieldError::new(key, tr!(lang, BadDate, input = input)));
             }
             parsed
         };
         let day1 = date(Msg::FieldDay1);
         let day2 = if two_days { date(Msg::FieldDay2) } else { None };
-        let day2 = day2.or_else(|| day1.filter(|_| two_days).and_then(|d| d.tomorrow().ok()));
         if form.fields.iter().any(|f| f.error.is_some()) {
             return false;
         }

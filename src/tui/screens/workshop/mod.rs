@@ -341,10 +341,10 @@ impl App {
         form: &Form,
     ) -> Result<Vec<Effect>, FieldError> {
         let due_text = form.text(Msg::FieldDue);
-        let due = due_text.parse::<jiff::civil::Date>().ok();
+        let due = crate::model::parse_day(&due_text);
         if !due_text.is_empty() && due.is_none() {
             let input = Quoted(self.lang, &due_text);
-            let message = tr!(self.lang, CliErrBadDate, input = input);
+            let message = tr!(self.lang, BadDate, input = input);
             return Err(FieldError::new(Msg::FieldDue, message));
         }
         let (what, who) = (form.text(Msg::FieldWhat), form.text(Msg::FieldWho));
