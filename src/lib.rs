@@ -4,7 +4,6 @@
 //! The core (model, programs, exports) is plain functions on data; the store is the
 //! one place that touches the disk; the command line is a thin shell over both.
 
-pub mod agreement;
 pub mod cli;
 pub mod demo;
 pub mod export;

@@ -110,7 +110,7 @@ fn the_word_document_has_real_headings_every_item_and_the_header() {
         .collect();
     assert_eq!(headings, expected);
     let all: String = paragraphs.iter().map(|(_, t)| format!("{t}\n")).collect();
-    let draft = samspel::agreement::compile(&s);
+    let draft = samspel::model::draft_agreement::compile(&s);
     for item in draft
         .sections
         .iter()
@@ -131,7 +131,7 @@ fn the_word_document_has_real_headings_every_item_and_the_header() {
     ] {
         assert!(all.contains(header), "missing {header:?}");
     }
-    for q in samspel::agreement::EVALUATION_QUESTIONS {
+    for q in samspel::model::draft_agreement::EVALUATION_QUESTIONS {
         assert!(all.contains(q));
     }
     assert!(

@@ -513,7 +513,7 @@ fn the_apps_export_never_replaces_the_session_file() {
         now: h.now,
         replace: true,
     };
-    let back = h.shell.perform(&mut h.app, Effect::Export(request));
+    let back = h.shell.perform(&h.app, Effect::Export(request));
     let Some(Action::Exported(Err(ExportFailure::Other(message)))) = back else {
         panic!("the export was not refused");
     };

@@ -1,6 +1,6 @@
 //! Exports: pure functions from a session to the bytes of a file.
 
-mod agreement;
+mod agreement_document;
 mod anonymous;
 mod csv;
 pub mod docx;
@@ -117,8 +117,8 @@ pub fn render(
     Ok(match format {
         Format::Json => json::render(session, options),
         Format::Csv => csv::render(session, options),
-        Format::AgreementMd => agreement::to_markdown(session, options),
-        Format::AgreementDocx => return agreement::to_docx(session, options),
+        Format::AgreementMd => agreement_document::to_markdown(session, options),
+        Format::AgreementDocx => return agreement_document::to_docx(session, options),
         Format::NotesMd => notes::to_markdown(&notes::compile(session, options), options.lang),
         Format::NotesTxt => notes::to_text(&notes::compile(session, options), options.lang),
         Format::NotesDocx => {

@@ -8,6 +8,7 @@ mod agreement_text;
 mod answer;
 mod answers;
 mod dates;
+pub mod draft_agreement;
 mod error;
 mod merge;
 mod participant;

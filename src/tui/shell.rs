@@ -35,7 +35,7 @@ impl Shell {
         }
     }
 
-    pub fn perform(&mut self, app: &mut App, effect: Effect) -> Option<Action> {
+    pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Action> {
         match effect {
             Effect::Save => {
                 let (Some(writer), Some(session)) = (&mut self.writer, &app.session) else {

@@ -7,9 +7,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::agreement::{Draft, compile};
 use crate::i18n::{Msg, date_text, text};
 use crate::model::Session;
+use crate::model::draft_agreement::{Draft, compile};
 use crate::tr;
 use crate::tui::app::App;
 use crate::tui::editor;

@@ -355,7 +355,7 @@ fn results(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Re
 /// The agreement section being written: its title large, and the group's text
 /// (or, before there is any, the material) in bold.
 fn section(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
-    let draft = crate::agreement::compile(session);
+    let draft = crate::model::draft_agreement::compile(session);
     let wanted = session.progress().presentation.section.clone();
     let Some((n, section)) = draft
         .sections

@@ -2,9 +2,11 @@
 
 use super::docx::Doc;
 use super::{ExportError, Options, markdown, speaker_label, who_label};
-use crate::agreement::{Draft, DraftItem, DraftSection, EVALUATION_QUESTIONS, compile};
 use crate::i18n::{Msg, date_text, text};
 use crate::model::Session;
+use crate::model::draft_agreement::{
+    Draft, DraftItem, DraftSection, EVALUATION_QUESTIONS, compile,
+};
 use crate::tr;
 
 pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {

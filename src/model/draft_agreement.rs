@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use crate::model::{ActionItem, Item, Session, Speaker};
+use super::{ActionItem, Item, Session, Speaker};
 
 /// The section that receives the action items.
 pub const DEVELOPMENT: &str = "utveckling";
