@@ -119,6 +119,12 @@ impl App {
             self.settings_before,
             "the terminal's settings"
         );
+        // The app's last bytes (leaving the alternate screen) may still be on
+        // their way through the reader thread when the process has ended.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while self.screen.lock().unwrap().screen().alternate_screen() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+        }
         assert!(!self.screen.lock().unwrap().screen().alternate_screen());
     }
 
