@@ -1,12 +1,14 @@
 //! Preparation: the session's details, its participants and its agenda. A new
 //! session lives only in memory until `Ctrl+S` creates its file.
 
+mod agenda;
 pub(crate) mod draw;
+mod participants;
 
 use jiff::civil::Date;
 
 use crate::i18n::{Localize, Msg};
-use crate::model::{NewParticipant, ParticipantId, Program, Session, Side};
+use crate::model::{NewParticipant, Program, Session};
 use crate::programs;
 use crate::tr;
 use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay, Screen};
@@ -29,9 +31,6 @@ pub const COMMON_TITLES: &[&str] = &[
 ];
 
 // The fields of the details form, in order.
-
-/// Minutes added or taken by `+` and `-` on the agenda.
-const MINUTE_STEP: u32 = 5;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PrepTab {
@@ -372,216 +371,6 @@ impl App {
             }
         }
         vec![]
-    }
-
-    fn participant_at(&self, row: usize) -> Option<ParticipantId> {
-        self.session.as_ref()?.participants().get(row).map(|p| p.id)
-    }
-
-    fn participants_command(&mut self, command: Command) -> Vec<Effect> {
-        let n = self.session.as_ref().map_or(0, |s| s.participants().len());
-        let row = self.prep.row;
-        match command {
-            Command::Up => self.prep.row = row.saturating_sub(1),
-            Command::Down => self.prep.row = (row + 1).min(n.max(1) - 1),
-            Command::New => self.participant_form(None),
-            Command::Accept => {
-                if let Some(id) = self.participant_at(row) {
-                    self.participant_form(Some(id));
-                }
-            }
-            Command::Remove => {
-                if let Some(id) = self.participant_at(row) {
-                    let effects = self
-                        .try_change(|s, now| s.remove_participant(id, now))
-                        .map(|(_, e)| e)
-                        .unwrap_or_default();
-                    self.prep.row = row.min(n.saturating_sub(2));
-                    return effects;
-                }
-            }
-            Command::MoveUp | Command::MoveDown => {
-                let delta = if command == Command::MoveUp { -1 } else { 1 };
-                if let Some(id) = self.participant_at(row) {
-                    let now = self.now;
-                    self.prep.row = row.saturating_add_signed(delta).min(n.max(1) - 1);
-                    return self.change(|s| s.move_participant(id, delta, now));
-                }
-            }
-            _ => {}
-        }
-        vec![]
-    }
-
-    fn participant_form(&mut self, id: Option<ParticipantId>) {
-        let existing = id.and_then(|id| self.session.as_ref()?.participant(id).cloned());
-        let sides = [Side::Politik, Side::Verksamhet];
-        let side_index = existing
-            .as_ref()
-            .map_or(0, |p| usize::from(p.side == Side::Verksamhet));
-        let fields = vec![
-            Field::text(Msg::FieldName, existing.as_ref().map_or("", |p| &p.name)),
-            Field::suggest(
-                Msg::FieldParticipantTitle,
-                existing.as_ref().map_or("", |p| &p.title),
-                COMMON_TITLES,
-            ),
-            Field::choice(
-                Msg::FieldSide,
-                sides
-                    .iter()
-                    .map(|s| s.label(self.lang).to_string())
-                    .collect(),
-                side_index,
-            ),
-            Field::text(
-                Msg::FieldAffiliation,
-                existing.as_ref().map_or("", |p| &p.affiliation),
-            ),
-            Field::toggle(
-                Msg::FieldObserver,
-                existing.as_ref().is_some_and(|p| p.observer),
-            ),
-        ];
-        let (purpose, title) = match id {
-            Some(id) => (
-                Purpose::EditParticipant(id),
-                tr!(self.lang, FormEditParticipant),
-            ),
-            None => (Purpose::NewParticipant, tr!(self.lang, FormNewParticipant)),
-        };
-        self.overlay = Some(Overlay::Form(Form::new(purpose, title, fields)));
-    }
-
-    /// The blocks of every day in order, as the agenda tab lists them.
-    fn agenda_rows(&self) -> Vec<String> {
-        self.session
-            .iter()
-            .flat_map(|s| {
-                s.program()
-                    .blocks()
-                    .map(|(_, b)| b.id.clone())
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    }
-
-    fn agenda_command(&mut self, command: Command) -> Vec<Effect> {
-        let rows = self.agenda_rows();
-        let row = self.prep.row.min(rows.len().saturating_sub(1));
-        let Some(id) = rows.get(row).cloned() else {
-            return vec![];
-        };
-        let now = self.now;
-        let minutes = self
-            .session
-            .as_ref()
-            .and_then(|s| s.program().block(&id))
-            .map_or(0, |b| b.minutes);
-        match command {
-            Command::Up => self.prep.row = row.saturating_sub(1),
-            Command::Down => self.prep.row = (row + 1).min(rows.len() - 1),
-            Command::Longer => {
-                return self.change(|s| s.set_block_minutes(&id, minutes + MINUTE_STEP, now));
-            }
-            Command::Shorter => {
-                let shorter = minutes
-                    .saturating_sub(MINUTE_STEP)
-                    .max(MINUTE_STEP.min(minutes));
-                return self.change(|s| s.set_block_minutes(&id, shorter, now));
-            }
-            Command::Skip => return self.change(|s| s.toggle_skip(&id, now)),
-            Command::MoveUp | Command::MoveDown => {
-                let delta = if command == Command::MoveUp { -1 } else { 1 };
-                let effects = self.change(|s| s.move_block(&id, delta, now));
-                self.prep.row = self
-                    .agenda_rows()
-                    .iter()
-                    .position(|r| *r == id)
-                    .unwrap_or(row);
-                return effects;
-            }
-            Command::New => self.own_question_form(),
-            _ => {}
-        }
-        vec![]
-    }
-
-    fn own_question_form(&mut self) {
-        let Some(session) = &self.session else {
-            return;
-        };
-        let sections: Vec<String> = session
-            .program()
-            .sections
-            .iter()
-            .map(|s| s.title.clone())
-            .collect();
-        let days: Vec<String> = (1..=session.program().days.len())
-            .map(|n| tr!(self.lang, Day, n = n))
-            .collect();
-        let day = session.current_day().min(days.len().saturating_sub(1));
-        let fields = vec![
-            Field::text(Msg::FieldQuestion, ""),
-            Field::choice(Msg::FieldSection, sections, 0),
-            Field::text(Msg::FieldMinutes, "20"),
-            Field::choice(Msg::FieldDay, days, day),
-        ];
-        let title = tr!(self.lang, FormOwnQuestion);
-        self.overlay = Some(Overlay::Form(Form::new(
-            Purpose::OwnQuestion,
-            title,
-            fields,
-        )));
-    }
-
-    /// Saves the participant form (new or edited).
-    pub(crate) fn submit_participant(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
-        let side = [Side::Politik, Side::Verksamhet][form.index(Msg::FieldSide).min(1)];
-        let new = NewParticipant {
-            affiliation: form.text(Msg::FieldAffiliation),
-            observer: form.is_on(Msg::FieldObserver),
-            ..NewParticipant::new(
-                &form.text(Msg::FieldName),
-                &form.text(Msg::FieldParticipantTitle),
-                side,
-            )
-        };
-        let result = match form.purpose {
-            Purpose::EditParticipant(id) => {
-                self.attempt(|s, now| s.update_participant(id, new, now))
-            }
-            _ => self
-                .attempt(|s, now| s.add_participant(new, now))
-                .map(|(_, e)| ((), e)),
-        };
-        result
-            .map(|(_, e)| e)
-            .map_err(|m| FieldError::new(Msg::FieldName, m))
-    }
-
-    /// Adds the question of the own-question form to the agenda.
-    pub(crate) fn submit_own_question(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
-        let minutes = form
-            .text(Msg::FieldMinutes)
-            .parse::<u32>()
-            .ok()
-            .filter(|m| *m > 0);
-        let minutes = minutes
-            .ok_or_else(|| FieldError::new(Msg::FieldMinutes, tr!(self.lang, NoticeBadMinutes)))?;
-        let section = self.session.as_ref().and_then(|s| {
-            let sections = &s.program().sections;
-            sections
-                .get(form.index(Msg::FieldSection))
-                .map(|s| s.id.clone())
-        });
-        let question = form.text(Msg::FieldQuestion);
-        let day = form.index(Msg::FieldDay);
-        self.attempt(|s, now| {
-            s.add_question_block(day, &question, section.into_iter().collect(), minutes, now)
-        })
-        .map(|(_, e)| e)
-        .map_err(|m| FieldError::new(Msg::FieldQuestion, m))
     }
 
     /// Reads the program file the form names; the form stays open until its

@@ -1,6 +1,7 @@
 //! The wall: what the room sees in presentation mode and on a second screen.
 
 pub(crate) mod draw;
+mod slides;
 
 use crate::tui::app::{App, Screen};
 
