@@ -46,6 +46,17 @@ macro_rules! messages {
             fn pair(self) -> (&'static str, &'static str) {
                 match self { $(Msg::$name => ($sv, $en)),* }
             }
+
+            /// The message's name as written in this table (`"CliNewOrg"`): how
+            /// the command line's definition names its help texts.
+            pub const fn key(self) -> &'static str {
+                match self { $(Msg::$name => stringify!($name)),* }
+            }
+
+            /// The message named `key`, if there is one.
+            pub fn from_key(key: &str) -> Option<Msg> {
+                Msg::ALL.iter().copied().find(|m| m.key() == key)
+            }
         }
     };
 }
@@ -653,6 +664,15 @@ mod tests {
             assert_eq!(placeholders(sv), placeholders(en), "{msg:?}");
             assert!(!sv.is_empty() && !en.is_empty(), "{msg:?}");
         }
+    }
+
+    #[test]
+    fn every_message_is_found_by_its_key() {
+        for &msg in Msg::ALL {
+            assert_eq!(Msg::from_key(msg.key()), Some(msg));
+        }
+        assert_eq!(Msg::CliNewOrg.key(), "CliNewOrg");
+        assert_eq!(Msg::from_key("NoSuchMessage"), None);
     }
 
     #[test]

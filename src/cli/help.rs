@@ -1,5 +1,6 @@
-//! Clap in the user's language: help texts from the i18n table, and clap's usage
-//! errors turned into one sentence each.
+//! Clap in the user's language: each command and argument names its help message
+//! in its definition (`cli/mod.rs`), [`localize`] puts that message's text in, and
+//! clap's usage errors are turned into one sentence each.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -32,58 +33,15 @@ pub fn detect_lang(args: &[OsString]) -> Lang {
         .unwrap_or_default()
 }
 
-/// The help text of a subcommand (by name) or of an argument (by command and id).
-fn help_text(command: &str, arg: Option<&str>) -> Option<Msg> {
-    Some(match (command, arg) {
-        ("samspel", None) => Msg::CliAbout,
-        (_, Some("lang")) => Msg::CliLang,
-        (_, Some("help")) => Msg::CliHelp,
-        (_, Some("version")) => Msg::CliVersion,
-        ("open", None) => Msg::CliOpen,
-        ("open", Some("block")) => Msg::CliOpenBlock,
-        ("demo", None) => Msg::CliDemo,
-        ("demo", Some("generate")) => Msg::CliDemoGenerate,
-        ("demo", Some("participants")) => Msg::CliDemoParticipants,
-        ("demo", Some("answers")) => Msg::CliDemoAnswers,
-        ("demo", Some("org")) => Msg::CliDemoOrg,
-        ("demo", Some("out")) => Msg::CliDemoOut,
-        ("demo", Some("force")) => Msg::CliExportForce,
-        ("present", None) => Msg::CliPresent,
-        ("new", None) => Msg::CliNew,
-        ("new", Some("program")) => Msg::CliNewProgram,
-        ("new", Some("org")) => Msg::CliNewOrg,
-        ("new", Some("title")) => Msg::CliNewTitle,
-        ("new", Some("facilitator")) => Msg::CliNewFacilitator,
-        ("new", Some("date")) => Msg::CliNewDate,
-        ("new", Some("day2")) => Msg::CliNewDay2,
-        ("new", Some("participants")) => Msg::CliNewParticipant,
-        ("list", None) => Msg::CliList,
-        ("show", None) => Msg::CliShow,
-        (_, Some("session")) => Msg::CliSession,
-        ("add-answer", None) => Msg::CliAddAnswer,
-        ("add-answer", Some("block")) => Msg::CliAddAnswerBlock,
-        ("add-answer", Some("participant")) => Msg::CliAddAnswerParticipant,
-        ("add-answer", Some("mark")) => Msg::CliAddAnswerMark,
-        ("add-answer", Some("text")) => Msg::CliAddAnswerText,
-        ("export", None) => Msg::CliExport,
-        ("export", Some("format")) => Msg::CliExportFormat,
-        ("export", Some("out")) => Msg::CliExportOut,
-        ("export", Some("anonymous")) => Msg::CliExportAnonymous,
-        ("export", Some("force")) => Msg::CliExportForce,
-        ("export", Some("sources")) => Msg::CliExportSources,
-        ("export", Some("day")) => Msg::CliExportDay,
-        ("export", Some("raw")) => Msg::CliExportRaw,
-        ("programs", None) => Msg::CliPrograms,
-        ("check-program", None) => Msg::CliCheckProgram,
-        ("check-program", Some("file")) => Msg::CliCheckProgramFile,
-        _ => return None,
-    })
+/// The message a command's `about` or an argument's `help` names: the definition
+/// in `cli/mod.rs` gives each the key of its message (`Msg::CliNewOrg.key()`).
+fn help_msg(help: Option<&clap::builder::StyledStr>) -> Option<Msg> {
+    help.and_then(|h| Msg::from_key(&h.to_string()))
 }
 
 /// Puts the help texts, headings and template of `command` (and its subcommands)
 /// in `lang`. `data_dir` is named in the main help.
 pub fn localize(mut command: clap::Command, lang: Lang, data_dir: &str) -> clap::Command {
-    let name = command.get_name().to_string();
     let template = format!(
         "{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         text(lang, Msg::CliUsage)
@@ -92,27 +50,27 @@ pub fn localize(mut command: clap::Command, lang: Lang, data_dir: &str) -> clap:
         .help_template(template)
         .subcommand_help_heading(text(lang, Msg::CliCommands))
         .disable_colored_help(true);
-    if let Some(about) = help_text(&name, None) {
+    if let Some(about) = help_msg(command.get_about()) {
         command = command.about(text(lang, about));
     }
-    if name == "samspel" {
+    if command.get_name() == "samspel" {
         command = command.after_help(tr!(lang, CliAfterHelp, dir = data_dir));
     }
-    let ids: Vec<(String, bool)> = command
+    let ids: Vec<String> = command
         .get_arguments()
-        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .map(|a| a.get_id().to_string())
         .collect();
-    for (id, positional) in ids {
-        let heading = if positional {
-            Msg::CliArguments
-        } else {
-            Msg::CliOptions
-        };
-        let help = help_text(&name, Some(&id)).map(|m| text(lang, m));
+    for id in ids {
         command = command.mut_arg(&id, |arg| {
+            let heading = if arg.is_positional() {
+                Msg::CliArguments
+            } else {
+                Msg::CliOptions
+            };
+            let help = help_msg(arg.get_help());
             let arg = arg.help_heading(text(lang, heading));
             match help {
-                Some(help) => arg.help(help),
+                Some(help) => arg.help(text(lang, help)),
                 None => arg,
             }
         });
@@ -185,5 +143,107 @@ fn usage_sentence(error: &clap::Error, lang: Lang, cmd: &str) -> String {
             let detail = first.strip_prefix("error: ").unwrap_or(first).to_string();
             tr!(lang, CliErrOther, detail = detail)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use clap::CommandFactory;
+
+    use super::*;
+    use crate::cli::Cli;
+
+    /// Every command (`"samspel new"`) and every argument (`"samspel new --org"`,
+    /// `"samspel export <session>"`) of `command` once built, so that the global
+    /// arguments (`--lang`, `--help`) appear under each subcommand too, with its
+    /// help as the definition or `localize` left it.
+    fn helps(mut command: clap::Command) -> BTreeMap<String, Option<String>> {
+        fn walk(cmd: &clap::Command, path: &str, out: &mut BTreeMap<String, Option<String>>) {
+            let path = format!("{path}{}", cmd.get_name());
+            out.insert(path.clone(), cmd.get_about().map(|h| h.to_string()));
+            for arg in cmd.get_arguments() {
+                let name = match arg.get_long() {
+                    Some(long) => format!("--{long}"),
+                    None => format!("<{}>", arg.get_id()),
+                };
+                out.insert(
+                    format!("{path} {name}"),
+                    arg.get_help().map(|h| h.to_string()),
+                );
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} "), out);
+            }
+        }
+        command.build();
+        let mut out = BTreeMap::new();
+        walk(&command, "", &mut out);
+        out
+    }
+
+    #[test]
+    fn every_command_and_argument_names_a_message_in_its_definition() {
+        let defined = helps(Cli::command());
+        let missing: Vec<&String> = defined
+            .iter()
+            .filter(|(_, help)| help.as_deref().and_then(Msg::from_key).is_none())
+            .map(|(item, _)| item)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "give these `help = Msg::…key()` (`about` for a command): {missing:?}"
+        );
+        // The walk reaches the subcommands, their positionals, and the global
+        // arguments under every subcommand.
+        for item in [
+            "samspel --lang",
+            "samspel --help",
+            "samspel --version",
+            "samspel new",
+            "samspel new --org",
+            "samspel new --lang",
+            "samspel new --help",
+            "samspel export <session>",
+            "samspel check-program <file>",
+        ] {
+            assert!(defined.contains_key(item), "{item} not walked");
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_its_help_in_both_languages() {
+        let defined = helps(Cli::command());
+        let sv = helps(localize(Cli::command(), Lang::Sv, "/d"));
+        let en = helps(localize(Cli::command(), Lang::En, "/d"));
+        assert_eq!(
+            sv.keys().collect::<Vec<_>>(),
+            defined.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            en.keys().collect::<Vec<_>>(),
+            defined.keys().collect::<Vec<_>>()
+        );
+        for (item, key) in &defined {
+            let msg = key.as_deref().and_then(Msg::from_key);
+            let msg = msg.unwrap_or_else(|| panic!("{item} names no message"));
+            let (sv, en) = (sv[item].as_deref(), en[item].as_deref());
+            assert_eq!(sv, Some(text(Lang::Sv, msg)), "{item} in Swedish");
+            assert_eq!(en, Some(text(Lang::En, msg)), "{item} in English");
+            assert!(sv.is_some_and(|h| !h.trim().is_empty()), "{item}");
+            assert!(en.is_some_and(|h| !h.trim().is_empty()), "{item}");
+            if text(Lang::Sv, msg) != text(Lang::En, msg) {
+                assert_ne!(sv, en, "{item}: the same help in both languages");
+            }
+        }
+        assert_eq!(
+            en["samspel new --org"].as_deref(),
+            Some("The municipality, region or organisation")
+        );
+        assert_eq!(
+            sv["samspel new --org"].as_deref(),
+            Some("Kommunen, regionen eller organisationen")
+        );
     }
 }

@@ -11,23 +11,31 @@ use std::path::PathBuf;
 use clap::{ArgAction, Args, FromArgMatches, Parser, Subcommand};
 
 use crate::export::Format;
-use crate::i18n::{Lang, Localize};
+use crate::i18n::{Lang, Localize, Msg};
 use crate::store::Store;
+
+// Every command and argument names its help text here, as `help = Msg::X.key()`
+// (`about` for a command): a key that does not exist does not compile, a renamed
+// argument keeps its help, and `help::localize` puts the text in the user's
+// language. A test in `help.rs` fails for any command or argument without one.
 
 #[derive(Parser, Debug)]
 #[command(
     name = "samspel",
     version,
+    about = Msg::CliAbout.key(),
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true
 )]
 pub struct Cli {
-    #[arg(long, global = true, value_enum, hide_possible_values = true)]
+    #[arg(long, global = true, value_enum, hide_possible_values = true,
+          help = Msg::CliLang.key())]
     lang: Option<Lang>,
-    #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
+    #[arg(short = 'h', long, global = true, action = ArgAction::Help,
+          help = Msg::CliHelp.key())]
     help: Option<bool>,
-    #[arg(short = 'V', long, action = ArgAction::Version)]
+    #[arg(short = 'V', long, action = ArgAction::Version, help = Msg::CliVersion.key())]
     version: Option<bool>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -35,92 +43,113 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    #[command(about = Msg::CliOpen.key())]
     Open {
+        #[arg(help = Msg::CliSession.key())]
         session: String,
-        #[arg(long)]
+        #[arg(long, help = Msg::CliOpenBlock.key())]
         block: Option<String>,
     },
+    #[command(about = Msg::CliDemo.key())]
     Demo(DemoArgs),
+    #[command(about = Msg::CliPresent.key())]
     Present {
+        #[arg(help = Msg::CliSession.key())]
         session: String,
     },
+    #[command(about = Msg::CliNew.key())]
     New(NewArgs),
+    #[command(about = Msg::CliList.key())]
     List,
+    #[command(about = Msg::CliShow.key())]
     Show {
+        #[arg(help = Msg::CliSession.key())]
         session: String,
     },
+    #[command(about = Msg::CliAddAnswer.key())]
     AddAnswer(AddAnswerArgs),
+    #[command(about = Msg::CliExport.key())]
     Export(ExportArgs),
+    #[command(about = Msg::CliPrograms.key())]
     Programs,
+    #[command(about = Msg::CliCheckProgram.key())]
     CheckProgram {
+        #[arg(help = Msg::CliCheckProgramFile.key())]
         file: PathBuf,
     },
 }
 
 #[derive(Args, Debug)]
 struct NewArgs {
-    #[arg(long)]
+    #[arg(long, help = Msg::CliNewProgram.key())]
     program: String,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliNewOrg.key())]
     org: String,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliNewTitle.key())]
     title: Option<String>,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliNewFacilitator.key())]
     facilitator: Option<String>,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliNewDate.key())]
     date: Option<String>,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliNewDay2.key())]
     day2: Option<String>,
-    #[arg(long = "participant")]
+    #[arg(long = "participant", help = Msg::CliNewParticipant.key())]
     participants: Vec<String>,
 }
 
 #[derive(Args, Debug)]
 struct AddAnswerArgs {
+    #[arg(help = Msg::CliSession.key())]
     session: String,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliAddAnswerBlock.key())]
     block: String,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliAddAnswerParticipant.key())]
     participant: String,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliAddAnswerMark.key())]
     mark: bool,
+    #[arg(help = Msg::CliAddAnswerText.key())]
     text: String,
 }
 
 #[derive(Args, Debug)]
 struct DemoArgs {
-    #[arg(long, requires = "out")]
+    #[arg(long, requires = "out", help = Msg::CliDemoGenerate.key())]
     generate: bool,
     #[arg(long, default_value_t = 50, requires = "generate",
-          value_parser = clap::value_parser!(u32).range(1..=2000))]
+          value_parser = clap::value_parser!(u32).range(1..=2000),
+          help = Msg::CliDemoParticipants.key())]
     participants: u32,
     #[arg(long, default_value_t = 3000, requires = "generate",
-          value_parser = clap::value_parser!(u32).range(0..=1_000_000))]
+          value_parser = clap::value_parser!(u32).range(0..=1_000_000),
+          help = Msg::CliDemoAnswers.key())]
     answers: u32,
-    #[arg(long, default_value = "Provkommunen", requires = "generate")]
+    #[arg(long, default_value = "Provkommunen", requires = "generate",
+          help = Msg::CliDemoOrg.key())]
     org: String,
-    #[arg(long, requires = "generate")]
+    #[arg(long, requires = "generate", help = Msg::CliDemoOut.key())]
     out: Option<PathBuf>,
-    #[arg(long, requires = "generate")]
+    #[arg(long, requires = "generate", help = Msg::CliExportForce.key())]
     force: bool,
 }
 
 #[derive(Args, Debug)]
 struct ExportArgs {
+    #[arg(help = Msg::CliSession.key())]
     session: String,
-    #[arg(long, value_enum, hide_possible_values = true)]
+    #[arg(long, value_enum, hide_possible_values = true, help = Msg::CliExportFormat.key())]
     format: Format,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliExportOut.key())]
     out: PathBuf,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliExportAnonymous.key())]
     anonymous: bool,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliExportSources.key())]
     sources: bool,
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..),
+          help = Msg::CliExportDay.key())]
     day: Option<u16>,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliExportRaw.key())]
     raw: bool,
-    #[arg(long)]
+    #[arg(long, help = Msg::CliExportForce.key())]
     force: bool,
 }
 

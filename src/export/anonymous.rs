@@ -4,7 +4,8 @@
 //! "Lundbergs grupp", "KS ordförande". An anonymous export must not let a
 //! participant's name through however it was typed, so every participant's full
 //! name and every part of it is replaced, in any case, where it stands as a whole
-//! word or with a genitive s ("Karins" becomes "Deltagare 1:s"). A "per" meaning
+//! word or with a genitive s ("Karins" becomes "Deltagare 1:s"); a hyphen is part
+//! of a word, so someone else's "Anna-Karin" is not Karin. A "per" meaning
 //! "each" in such a field is the price: a name let through would be worse.
 
 use crate::i18n::Lang;
@@ -157,6 +158,23 @@ mod tests {
         );
         assert_eq!(scrub(&s, "Alis"), "Deltagare 2:s");
         assert_eq!(scrub(&s, "Persson"), "Persson");
+    }
+
+    /// A hyphen joins a double name into one word: someone else's "Anna-Karin"
+    /// is not participant Karin. (This is why the matching is not one `regex`:
+    /// its `\b` ends a word at a hyphen, and it has no look-around to say not to.)
+    #[test]
+    fn a_double_name_is_one_word() {
+        let s = session(&["Karin Lundberg", "Per Ek"]);
+        assert_eq!(
+            scrub(&s, "Anna-Karin och Per-Olof, Karin och Per"),
+            "Anna-Karin och Per-Olof, Deltagare 1 och Deltagare 2"
+        );
+        let s = session(&["Anna-Karin Ek", "Karin Lundberg"]);
+        assert_eq!(
+            scrub(&s, "Anna-Karins och Karins"),
+            "Deltagare 1:s och Deltagare 2:s"
+        );
     }
 
     #[test]

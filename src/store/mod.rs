@@ -216,21 +216,26 @@ pub fn file_stem(session: &Session) -> String {
     stem
 }
 
-/// A file-name-safe slug: `Kungsörs kommun` → `kungsors-kommun`.
+/// A file-name-safe slug: `Kungsörs kommun` → `kungsors-kommun`, `Großstadt` →
+/// `grossstadt`; at most 60 characters, `session` if nothing is left.
 pub fn slugify(text: &str) -> String {
     let mut slug = String::new();
-    for c in text.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            c => c,
+    for c in text.chars() {
+        let ascii = match deunicode::deunicode_char(c) {
+            // A symbol that deunicode spells out as a word (🎉 → "tada") is no
+            // part of a name: it separates words, as punctuation does. A
+            // combining mark (the ¨ of a decomposed ö) becomes "" and adds nothing.
+            Some(ascii) if c.is_alphanumeric() || !ascii.chars().any(char::is_alphanumeric) => {
+                ascii
+            }
+            _ => " ",
         };
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
+        for a in ascii.chars() {
+            if a.is_ascii_alphanumeric() {
+                slug.push(a.to_ascii_lowercase());
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
         }
     }
     let slug = slug.trim_end_matches('-');
@@ -254,6 +259,25 @@ mod tests {
             "region-ostergotland-2026"
         );
         assert_eq!(slugify("🎉"), "session");
+    }
+
+    #[test]
+    fn any_latin_letter_becomes_ascii_and_symbols_separate() {
+        assert_eq!(slugify("Großstadt Ærø Łódź"), "grossstadt-aero-lodz");
+        assert_eq!(slugify("ØSTRA SKÅNE"), "ostra-skane");
+        // A decomposed ö (o + U+0308) is still one letter.
+        assert_eq!(slugify("Kungso\u{308}rs"), "kungsors");
+        // deunicode spells emoji out ("tada"); in a slug they only separate.
+        assert_eq!(slugify("🎉Kick-off😀2026"), "kick-off-2026");
+    }
+
+    #[test]
+    fn slugs_stop_at_sixty_characters_and_never_end_in_a_dash() {
+        assert_eq!(slugify(&"ö".repeat(70)), "o".repeat(60));
+        let at_a_gap = format!("{} b", "a".repeat(59));
+        assert_eq!(slugify(&at_a_gap), "a".repeat(59));
+        // 'ß' becomes two letters; the cap counts the slug, not the input.
+        assert_eq!(slugify(&"ß".repeat(40)), "s".repeat(60));
     }
 
     #[test]
