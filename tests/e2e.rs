@@ -273,7 +273,9 @@ fn sigkill_right_after_a_confirmed_answer_loses_nothing() {
     app.wait_for("Vad är svårt?");
     app.send("a");
     app.send("Sagt precis före kraschen\r");
-    app.wait_for("Sagt precis före kraschen");
+    // The text shows in the editor before Enter is handled: wait for the count
+    // that says the answer is confirmed (and so on disk).
+    app.wait_for("Svar (1)");
     app.signal("-KILL");
     app.wait_exit();
     assert_eq!(answers_on_disk(&path), ["Sagt precis före kraschen"]);
