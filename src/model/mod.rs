@@ -10,6 +10,7 @@ mod answers;
 mod dates;
 pub mod draft_agreement;
 mod error;
+mod integrity;
 mod merge;
 mod participant;
 mod priority;
@@ -18,6 +19,7 @@ mod progress;
 mod queries;
 mod roster;
 mod session;
+mod voting;
 
 pub use action::{ActionId, ActionItem};
 pub use agreement_text::{AgreementText, SectionText};
@@ -25,6 +27,7 @@ pub use answer::{Answer, AnswerId, Speaker};
 pub use answers::Deleted;
 pub use dates::parse_day;
 pub use error::ModelError;
+pub use integrity::Integrity;
 pub use merge::Seen;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
 pub use priority::{
@@ -32,7 +35,7 @@ pub use priority::{
 };
 pub use program::{Block, BlockKind, Day, Program, Section, Slot, clock};
 pub use progress::{Draft, Pass, Presentation, Progress, Slide, ThemeChoice, Timer, View};
-pub use session::{Integrity, MAX_ID, SCHEMA_VERSION, Session};
+pub use session::{MAX_ID, SCHEMA_VERSION, Session};
 
 /// For tests across the crate: a one-day session with these participants.
 #[cfg(test)]
