@@ -16,7 +16,7 @@ use std::time::{Duration, Instant, SystemTime};
 use common::Env;
 use common::app::Harness;
 use ratatui::crossterm::event::KeyCode;
-use samspel::model::Speaker;
+use samspel::model::{Session, Speaker};
 use samspel::store::{self, Saved, Writer};
 
 fn mkfifo(path: &Path) {
@@ -142,15 +142,22 @@ fn app_and_command_line_in_turn_with_the_lock_deleted_at_random_lose_nothing() {
     assert!(confirmed.iter().filter(|t| t.starts_with("cli")).count() < rounds as usize);
 }
 
+/// A session with two writers on it: the first's lock file was deleted, so the
+/// second got in (as a second app window or a script could).
+fn two_writers(env: &Env) -> (PathBuf, (Writer, Session), (Writer, Session)) {
+    let path = env.new_session("skr-en-dag");
+    let first = Writer::open(&path).unwrap();
+    fs::remove_file(store::lock_path(&path)).unwrap();
+    let second = Writer::open(&path).unwrap();
+    (path, first, second)
+}
+
 /// A writer that read the file before another saved it is handed the other's
 /// version instead of replacing it; the file is untouched until it saves again.
 #[test]
 fn a_writer_whose_file_was_replaced_is_handed_the_other_version() {
     let env = Env::new();
-    let path = env.new_session("skr-en-dag");
-    let (mut first, mut ours) = Writer::open(&path).unwrap();
-    fs::remove_file(store::lock_path(&path)).unwrap();
-    let (mut second, mut theirs) = Writer::open(&path).unwrap();
+    let (path, (mut first, mut ours), (mut second, mut theirs)) = two_writers(&env);
     theirs
         .add_answer(
             "vad-ar-svart",
@@ -189,10 +196,7 @@ fn a_writer_whose_file_was_replaced_is_handed_the_other_version() {
 #[test]
 fn two_writers_in_turn_with_the_lock_deleted_keep_each_others_answers() {
     let env = Env::new();
-    let path = env.new_session("skr-en-dag");
-    let (mut a, mut a_session) = Writer::open(&path).unwrap();
-    fs::remove_file(store::lock_path(&path)).unwrap();
-    let (mut b, mut b_session) = Writer::open(&path).unwrap();
+    let (path, (mut a, mut a_session), (mut b, mut b_session)) = two_writers(&env);
     let mut written = Vec::new();
     for round in 0..8 {
         let _ = fs::remove_file(store::lock_path(&path));
