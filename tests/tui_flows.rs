@@ -744,3 +744,21 @@ fn control_characters_never_reach_the_terminal() {
         }
     }
 }
+
+/// An export dialog with no folder says so under the folder field, in words
+/// about the folder, and writes nothing.
+#[test]
+fn an_export_without_a_folder_says_so_under_the_field() {
+    let mut h = Harness::demo();
+    h.app.export_dir = std::path::PathBuf::new();
+    h.press(KeyCode::Char('e'));
+    h.press(KeyCode::Enter);
+    let Some(samspel::tui::app::Overlay::Form(form)) = &h.app.overlay else {
+        panic!("the dialog closed");
+    };
+    let folder = &form.fields[form.focus];
+    assert_eq!(folder.label, samspel::i18n::Msg::FieldFolder);
+    let error = folder.error.clone().unwrap_or_default();
+    assert!(error.contains("mapp"), "{error}");
+    assert!(h.screen(80, 24).contains("Skriv vilken mapp"));
+}

@@ -305,6 +305,7 @@ messages! {
     FieldProgramFile => "Sökväg", "Path";
     NoticeProgramFixed => "Programmet väljs när sessionen skapas; efter det ändras dagordningen under fliken Dagordning.", "The program is chosen when the session is created; after that, change the agenda on the Agenda tab.";
     NoticeNoPath => "Skriv sökvägen till programfilen.", "Write the path of the program file.";
+    NoticeNoFolder => "Skriv vilken mapp exporten ska sparas i.", "Write the folder the export is to be saved in.";
     FieldWhat => "Vad", "What";
     FieldWho => "Vem", "Who";
     FieldDue => "Senast (ÅÅÅÅ-MM-DD)", "By (YYYY-MM-DD)";

@@ -52,7 +52,7 @@ impl App {
     pub(crate) fn export_request(&self, form: &Form) -> Result<ExportRequest, FieldError> {
         let folder = form.text(Msg::FieldFolder);
         if folder.is_empty() {
-            let message = tr!(self.lang, NoticeNoPath);
+            let message = tr!(self.lang, NoticeNoFolder);
             return Err(FieldError::new(Msg::FieldFolder, message));
         }
         let format = Format::ALL[form.index(Msg::FieldFormat).min(Format::ALL.len() - 1)];
