@@ -403,7 +403,7 @@ fn the_start_screen_skips_what_is_not_a_session_file_and_says_so() {
     not_regular_files(&env);
     env.new_session("skr-en-dag");
     let h = Harness::with_dir(env.dir);
-    assert_eq!(h.app.start.sessions.len(), 1);
+    assert_eq!(h.app.screens.start.sessions.len(), 1);
     let screen = h.screen(120, 30);
     assert!(
         screen.contains("3 poster i mappen hoppades över"),

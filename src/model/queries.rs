@@ -17,6 +17,34 @@ impl Session {
         }
     }
 
+    /// The participants who answer, in round order, and the group last: the order
+    /// of the number keys and of Tab in the editor.
+    pub fn speakers(&self) -> Vec<Speaker> {
+        let mut all: Vec<Speaker> = self.answering().map(Speaker::Participant).collect();
+        all.push(Speaker::Group);
+        all
+    }
+
+    /// Puts presentation mode on with `slide` (and `section`, for the Section
+    /// slide), or off if it is on.
+    pub fn toggle_wall(&mut self, slide: super::Slide, section: Option<String>) {
+        if self.progress().presentation.on {
+            self.progress_mut().presentation.on = false;
+        } else {
+            self.show_on_wall(slide, section);
+        }
+    }
+
+    /// Shows `slide` on the wall (with `section`, or the one shown before).
+    pub fn show_on_wall(&mut self, slide: super::Slide, section: Option<String>) {
+        let p = &mut self.progress_mut().presentation;
+        p.on = true;
+        p.slide = slide;
+        if section.is_some() {
+            p.section = section;
+        }
+    }
+
     /// The current block's answers, in order of arrival.
     pub fn current_answers(&self) -> Vec<&Answer> {
         match self.current_block() {

@@ -15,6 +15,7 @@ use crate::model::Session;
 
 pub use super::dialogs::export::{ExportFailure, ExportRequest};
 pub use super::dialogs::{Confirm, OnYes, Overlay};
+pub use super::screens::Screens;
 pub use super::screens::prep::{PrepTab, PrepUi};
 pub use super::screens::start::{SessionList, SessionSummary, StartUi, SummaryLine};
 pub use super::screens::voting::VotingUi;
@@ -116,15 +117,9 @@ pub struct App {
     pub help: bool,
     pub overlay: Option<Overlay>,
     pub editor: Option<Editor>,
-    /// When the editor's text last changed (for the idle draft save).
-    pub last_typed: Option<Timestamp>,
     pub last_save_attempt: Option<Timestamp>,
-    pub start: StartUi,
-    pub workshop: WorkshopUi,
-    pub prep: PrepUi,
-    /// The agreement section selected on the agreement screen.
-    pub section: usize,
-    pub voting: VotingUi,
+    /// Each screen's own state.
+    pub screens: Screens,
     pub quit: bool,
 }
 
@@ -144,13 +139,8 @@ impl App {
             help: false,
             overlay: None,
             editor: None,
-            last_typed: None,
             last_save_attempt: None,
-            start: StartUi::default(),
-            workshop: WorkshopUi::default(),
-            prep: PrepUi::default(),
-            section: 0,
-            voting: VotingUi::default(),
+            screens: Screens::default(),
             quit: false,
         }
     }
@@ -184,7 +174,7 @@ impl App {
         if self.editor.is_some() {
             return Mode::Editor;
         }
-        match (self.screen, self.prep.tab) {
+        match (self.screen, self.screens.prep.tab) {
             (Screen::Start, _) => Mode::Start,
             (Screen::Follow, _) => Mode::Follow,
             (Screen::Workshop, _) if self.is_presenting() => Mode::Present,
@@ -219,10 +209,7 @@ impl App {
                 vec![]
             }
             Action::Sessions(list) => {
-                let last = list.sessions.len().saturating_sub(1);
-                self.start.selected = self.start.selected.min(last);
-                self.start.sessions = list.sessions;
-                self.start.skipped = list.skipped;
+                self.screens.start.show(list);
                 vec![]
             }
             Action::Opened(result) => self.opened(result),
@@ -250,18 +237,23 @@ impl App {
             (Mode::Picker, c) => self.picker_command(c),
             (Mode::Confirm, c) => self.confirm_command(c),
             (Mode::Form, c) => self.form_command(c),
-            (Mode::Start, c) => self.start_command(c),
-            (Mode::Workshop, c) => self.workshop_command(c),
-            (Mode::Present, c) => self.present_command(c),
-            (Mode::Agreement, c) => self.agreement_command(c),
-            (Mode::Voting, c) => self.voting_command(c),
+            (Mode::Start, c) => self.route(|s, cx| s.start.command(cx, c)),
+            (Mode::Workshop, c) => self.route(|s, cx| s.workshop.command(cx, c)),
+            (Mode::Present, c) => self.route(|s, cx| s.workshop.present_command(cx, c)),
+            (Mode::Agreement, c) => self.route(|s, cx| s.agreement.command(cx, c)),
+            (Mode::Voting, c) => self.route(|s, cx| s.voting.command(cx, c)),
             // The live view changes nothing: quitting is all there is to do.
             (Mode::Follow, Command::Quit) => self.quit_now(),
             (Mode::Follow, _) => vec![],
             (Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda, c) => {
-                self.prep_command(c)
+                self.route(|s, cx| s.prep.command(cx, c))
             }
         }
+    }
+
+    /// Whether the wall view is drawn: presentation mode, or the live view.
+    pub fn is_presenting(&self) -> bool {
+        super::screens::wall::is_shown(self.screen, self.session.as_ref())
     }
 
     /// Whether a timer is running, so the screen changes every second.

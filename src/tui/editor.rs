@@ -7,9 +7,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders};
 
+use jiff::Timestamp;
+
 use super::app::{App, Effect};
+use super::keymap::Command;
+use super::screens::DrawCx;
 use super::theme;
-use crate::model::{AnswerId, Speaker};
+use crate::model::{AnswerId, Session, Speaker};
 use crate::tr;
 
 pub struct Editor {
@@ -19,6 +23,8 @@ pub struct Editor {
     pub editing: Option<AnswerId>,
     /// Writing an agreement section's text instead of an answer.
     pub section: Option<String>,
+    /// When the text last changed and was not yet kept as the draft.
+    pub typed: Option<Timestamp>,
 }
 
 impl Editor {
@@ -29,6 +35,7 @@ impl Editor {
             speaker,
             editing,
             section: None,
+            typed: None,
         }
     }
 
@@ -48,9 +55,30 @@ impl Editor {
         self.area.lines().iter().all(|l| l.trim().is_empty())
     }
 
+    /// A typed key; a change is noted for the idle draft.
+    pub fn input(&mut self, key: ratatui::crossterm::event::KeyEvent, now: Timestamp) {
+        if self.area.input(key) {
+            self.typed = Some(now);
+        }
+    }
+
     /// Inserts pasted text as it is, line breaks included.
-    pub fn paste(&mut self, text: &str) {
+    pub fn paste(&mut self, text: &str, now: Timestamp) {
         self.area.insert_str(normalise_newlines(text));
+        self.typed = Some(now);
+    }
+
+    /// The next (or previous) of `speakers` speaks.
+    fn step_speaker(&mut self, speakers: &[Speaker], forward: bool) {
+        let n = speakers.len();
+        let i = speakers
+            .iter()
+            .position(|s| *s == self.speaker)
+            .unwrap_or(0);
+        let step = if forward { 1 } else { n - 1 };
+        if let Some(next) = speakers.get((i + step) % n) {
+            self.speaker = *next;
+        }
     }
 }
 
@@ -70,29 +98,28 @@ pub fn normalise_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// The height the editor wants in an area of `height` rows (0 when closed).
-pub fn height(app: &App, height: u16) -> u16 {
-    app.editor.as_ref().map_or(0, |e| {
+/// The height `editor` wants in an area of `height` rows (0 when closed).
+pub fn height(editor: Option<&Editor>, height: u16) -> u16 {
+    editor.map_or(0, |e| {
         let lines = u16::try_from(e.area.lines().len()).unwrap_or(u16::MAX);
         lines.saturating_add(3).clamp(4, (height / 3).max(4))
     })
 }
 
-/// The answer being typed, in a box titled with who is speaking.
-pub fn draw(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Some(editor) = &app.editor else {
+/// The text being typed, in a box titled with who is speaking (or the section).
+pub fn draw(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+    let Some(editor) = v.editor else {
         return;
     };
-    let session = app.session.as_ref();
-    let who = session.map_or_else(String::new, |s| s.speaker_label(editor.speaker, app.lang));
-    let section_title = editor.section.as_ref().and_then(|id| {
-        let session = app.session.as_ref()?;
-        session.program().section(id).map(|s| s.title.clone())
-    });
+    let who = session.speaker_label(editor.speaker, v.lang);
+    let section_title = editor
+        .section
+        .as_ref()
+        .and_then(|id| session.program().section(id).map(|s| s.title.clone()));
     let title = match (section_title, editor.editing) {
-        (Some(section), _) => tr!(app.lang, EditorSectionTitle, section = section),
-        (None, Some(_)) => tr!(app.lang, EditorEditTitle, who = who),
-        (None, None) => tr!(app.lang, EditorNewTitle, who = who),
+        (Some(section), _) => tr!(v.lang, EditorSectionTitle, section = section),
+        (None, Some(_)) => tr!(v.lang, EditorEditTitle, who = who),
+        (None, None) => tr!(v.lang, EditorNewTitle, who = who),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -108,21 +135,75 @@ pub fn draw(app: &App, frame: &mut Frame<'_>, area: Rect) {
 const DRAFT_IDLE_SECS: i64 = 1;
 
 impl App {
-    /// Keeps the text being typed in the session once typing pauses, and saves it.
-    pub(crate) fn draft_if_idle(&mut self) -> Vec<Effect> {
-        let (Some(editor), Some(typed)) = (&self.editor, self.last_typed) else {
+    pub(crate) fn editor_command(&mut self, command: Command) -> Vec<Effect> {
+        let speakers = self.session.as_ref().map(Session::speakers);
+        let Some(editor) = &mut self.editor else {
             return vec![];
         };
-        if self.now.as_second() - typed.as_second() < DRAFT_IDLE_SECS {
+        match command {
+            Command::SaveText => return self.save_text(),
+            Command::NewLine => {
+                editor.area.insert_newline();
+                editor.typed = Some(self.now);
+            }
+            Command::NextFocus | Command::PrevFocus if editor.section.is_none() => {
+                let speakers = speakers.unwrap_or_default();
+                editor.step_speaker(&speakers, command == Command::NextFocus);
+            }
+            Command::Back => {
+                self.editor = None;
+                if self.session.as_ref().is_some_and(|s| s.draft().is_some()) {
+                    return self.route(|_, cx| cx.change(|s| s.set_draft(None)));
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Confirms what was typed through the screen it belongs to: a section's text
+    /// to the agreement, an answer to the workshop (which may open the editor again
+    /// for the next in the round). A refused answer stays in the editor.
+    fn save_text(&mut self) -> Vec<Effect> {
+        let Some(editor) = self.editor.take() else {
+            return vec![];
+        };
+        if editor.section.is_some() {
+            return self.route(|s, cx| s.agreement.save_section(cx, &editor));
+        }
+        let (saved, effects) = self.within(|s, cx| s.workshop.save_answer(cx, &editor));
+        match saved {
+            Some(mut first) => {
+                first.extend(effects);
+                first
+            }
+            None => {
+                self.editor = Some(editor);
+                effects
+            }
+        }
+    }
+
+    /// Keeps the text being typed in the session once typing pauses, and saves it.
+    pub(crate) fn draft_if_idle(&mut self) -> Vec<Effect> {
+        let now = self.now;
+        let Some(editor) = &mut self.editor else {
+            return vec![];
+        };
+        let Some(typed) = editor.typed else {
+            return vec![];
+        };
+        if now.as_second() - typed.as_second() < DRAFT_IDLE_SECS {
             return vec![];
         }
-        self.last_typed = None;
+        editor.typed = None;
         // A section's text is the group's own: it is kept in place as it is written.
         if let Some(section) = editor.section.clone() {
             let text = editor.text();
-            let now = self.now;
-            return self.change(|s| {
-                let _ = s.set_section_text(&section, &text, now);
+            return self.route(|_, cx| {
+                cx.change(|s| {
+                    let _ = s.set_section_text(&section, &text, now);
+                })
             });
         }
         let draft = crate::model::Draft {
@@ -131,6 +212,6 @@ impl App {
             text: editor.text(),
             editing: editor.editing,
         };
-        self.change(|s| s.set_draft(Some(draft)))
+        self.route(|_, cx| cx.change(|s| s.set_draft(Some(draft))))
     }
 }

@@ -5,11 +5,11 @@
 use jiff::Timestamp;
 
 use super::app::{App, Effect, Opened, SaveState, Screen};
-use super::dialogs::{Confirm, OnYes, Overlay};
+use super::dialogs::Overlay;
 use super::editor::Editor;
-use super::screens::prep::PrepUi;
+use super::screens::prep::{self, PrepUi};
 use super::screens::workshop::WorkshopUi;
-use crate::model::{Seen, Session};
+use crate::model::{Program, Seen, Session};
 
 /// How often a failed save is retried.
 const RETRY_SECS: i64 = 3;
@@ -26,7 +26,7 @@ impl App {
         if self.dirty && matches!(self.save, SaveState::Failed(_)) && retry_due {
             effects.push(Effect::Save);
         }
-        effects.extend(self.bell_if_due());
+        effects.extend(self.route(|s, cx| s.workshop.bell_if_due(cx)));
         effects.dedup();
         effects
     }
@@ -74,8 +74,8 @@ impl App {
                 self.dirty = false;
                 // Just read from disk (or just written): what is shown is saved.
                 self.save = SaveState::Saved(self.now);
-                self.workshop = WorkshopUi::default();
-                self.prep = PrepUi::default();
+                self.screens.workshop = WorkshopUi::default();
+                self.screens.prep = PrepUi::default();
                 self.overlay = None;
                 self.editor = session.draft().map(|d| {
                     self.notice = Some(crate::tr!(self.lang, NoticeDraftBack));
@@ -92,26 +92,34 @@ impl App {
         }
     }
 
-    /// Quit, asking first only if something would be lost.
-    pub(crate) fn quit(&mut self) -> Vec<Effect> {
-        if self.dirty && (self.path.is_some() || self.prep.is_new) {
-            self.overlay = Some(Overlay::Confirm(Confirm {
-                question: crate::tr!(self.lang, ConfirmQuitUnsaved),
-                on_yes: OnYes::Quit,
-            }));
-            return vec![];
+    /// A program file was read: preparation offers it; or the file's form says
+    /// what is wrong with it.
+    pub(crate) fn program_loaded(&mut self, result: Result<Box<Program>, String>) -> Vec<Effect> {
+        match result {
+            Ok(program) => {
+                self.overlay = None;
+                self.route(|s, cx| {
+                    s.prep.program_loaded(cx, *program);
+                    vec![]
+                })
+            }
+            Err(message) => {
+                if let Some(Overlay::Form(form)) = &mut self.overlay {
+                    form.show_error(prep::program_problem(&message));
+                }
+                vec![]
+            }
         }
-        self.quit_now()
     }
 
     /// Quit at once; text being typed is kept as the draft first.
     pub(crate) fn quit_now(&mut self) -> Vec<Effect> {
         let mut effects = Vec::new();
-        if let Some(editor) = &self.editor
+        if let Some(editor) = &mut self.editor
             && !editor.is_blank()
             && self.path.is_some()
         {
-            self.last_typed = Some(Timestamp::MIN);
+            editor.typed = Some(Timestamp::MIN);
             effects = self.draft_if_idle();
         }
         self.quit = true;

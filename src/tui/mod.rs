@@ -13,12 +13,12 @@
 //!   `shell.rs`: the I/O that effects ask for; `event_loop.rs`: the terminal.
 
 pub mod app;
-mod changes;
 pub mod dialogs;
 pub mod editor;
 pub mod event_loop;
 pub mod keymap;
 mod lifecycle;
+mod navigation;
 pub mod render;
 mod screens;
 pub mod shell;

@@ -10,15 +10,10 @@ impl App {
     /// Keys the keymap does not name: text for the editor, a form or a picker's filter.
     pub(crate) fn unbound_key(&mut self, mode: Mode, key: KeyEvent) -> Vec<Effect> {
         match (mode, &mut self.overlay, &mut self.editor) {
-            (Mode::Editor, _, Some(editor)) => {
-                let changed = editor.area.input(key);
-                if changed {
-                    self.last_typed = Some(self.now);
-                }
-            }
+            (Mode::Editor, _, Some(editor)) => editor.input(key, self.now),
             (Mode::Form, Some(Overlay::Form(form)), _) => form.input(key),
             (Mode::PrepDetails, _, _) => {
-                if let Some(form) = &mut self.prep.details {
+                if let Some(form) = &mut self.screens.prep.details {
                     form.input(key);
                 }
             }
@@ -36,19 +31,19 @@ impl App {
         match (&mut self.overlay, &mut self.editor) {
             (Some(Overlay::Form(form)), _) => form.paste(text),
             (Some(_), _) => {}
-            (None, Some(editor)) => {
-                editor.paste(text);
-                self.last_typed = Some(self.now);
-            }
+            (None, Some(editor)) => editor.paste(text, self.now),
             (None, None) if self.screen == Screen::Workshop => {
-                self.open_editor_for_default();
+                let effects = self.route(|s, cx| {
+                    s.workshop.new_answer(cx);
+                    vec![]
+                });
                 if let Some(editor) = &mut self.editor {
-                    editor.paste(text);
-                    self.last_typed = Some(self.now);
+                    editor.paste(text, self.now);
                 }
+                return effects;
             }
             (None, None) if self.screen == Screen::Prep => {
-                if let Some(form) = &mut self.prep.details {
+                if let Some(form) = &mut self.screens.prep.details {
                     form.paste(text);
                 }
             }

@@ -7,9 +7,10 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 
 use crate::i18n::text;
 use crate::tr;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::Overlay;
 use crate::tui::dialogs::form::{Form, Value};
 use crate::tui::dialogs::picker::Picker;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme;
 
 /// A box of `height` lines centred in `area`, at most 72 columns wide.
@@ -24,17 +25,17 @@ pub fn centred(area: Rect, height: u16) -> Rect {
     )
 }
 
-pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    match &app.overlay {
-        Some(Overlay::Picker(picker)) => render_picker(app, frame, area, picker),
+pub fn render(overlay: Option<&Overlay>, v: &DrawCx, frame: &mut Frame<'_>, area: Rect) {
+    match overlay {
+        Some(Overlay::Picker(picker)) => render_picker(v, frame, area, picker),
         Some(Overlay::Confirm(confirm)) => {
             let rect = centred(area, 5);
             let block = Block::default()
                 .borders(Borders::ALL)
-                .title(tr!(app.lang, ConfirmTitle));
+                .title(tr!(v.lang, ConfirmTitle));
             let lines = vec![
                 Line::raw(confirm.question.clone()),
-                Line::styled(tr!(app.lang, ConfirmKeys), theme::key()),
+                Line::styled(tr!(v.lang, ConfirmKeys), theme::key()),
             ];
             frame.render_widget(Clear, rect);
             frame.render_widget(
@@ -44,20 +45,20 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         }
         Some(Overlay::Form(form)) => {
             let height = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
-            render_form(app, frame, centred(area, height), form, true);
+            render_form(v, frame, centred(area, height), form, true);
         }
         None => {}
     }
 }
 
-fn render_picker(app: &App, frame: &mut Frame<'_>, area: Rect, picker: &Picker) {
+fn render_picker(v: &DrawCx, frame: &mut Frame<'_>, area: Rect, picker: &Picker) {
     let visible = picker.visible();
     let height = u16::try_from(visible.len() + 3)
         .unwrap_or(u16::MAX)
         .min(area.height);
     let rect = centred(area, height.max(5));
     let filter = if picker.filter.is_empty() {
-        tr!(app.lang, PickerHint)
+        tr!(v.lang, PickerHint)
     } else {
         format!("› {}", picker.filter)
     };
@@ -82,7 +83,7 @@ fn render_picker(app: &App, frame: &mut Frame<'_>, area: Rect, picker: &Picker) 
 }
 
 /// A form: each field a label line and a value line (or its error).
-pub fn render_form(app: &App, frame: &mut Frame<'_>, rect: Rect, form: &Form, boxed: bool) {
+pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, boxed: bool) {
     let inner = if boxed {
         let block = Block::default()
             .borders(Borders::ALL)
@@ -97,7 +98,7 @@ pub fn render_form(app: &App, frame: &mut Frame<'_>, rect: Rect, form: &Form, bo
     let label_width = form
         .fields
         .iter()
-        .map(|f| text(app.lang, f.label).chars().count())
+        .map(|f| text(v.lang, f.label).chars().count())
         .max()
         .unwrap_or(0) as u16
         + 2;
@@ -114,7 +115,7 @@ pub fn render_form(app: &App, frame: &mut Frame<'_>, rect: Rect, form: &Form, bo
         };
         let label = Rect::new(inner.x, y, label_width.min(inner.width), 1);
         frame.render_widget(
-            Paragraph::new(Span::styled(text(app.lang, field.label), label_style)),
+            Paragraph::new(Span::styled(text(v.lang, field.label), label_style)),
             label,
         );
         let value = Rect::new(
@@ -141,9 +142,9 @@ pub fn render_form(app: &App, frame: &mut Frame<'_>, rect: Rect, form: &Form, bo
             }
             Value::Toggle(on) => {
                 let shown = if *on {
-                    tr!(app.lang, Yes)
+                    tr!(v.lang, Yes)
                 } else {
-                    tr!(app.lang, No)
+                    tr!(v.lang, No)
                 };
                 frame.render_widget(Paragraph::new(format!("‹ {shown} ›")), value);
             }

@@ -9,6 +9,7 @@ pub mod picker;
 use crate::model::AnswerId;
 use crate::tui::app::{App, Effect};
 use crate::tui::keymap::Command;
+use crate::tui::screens::{Cx, Screens};
 use export::ExportRequest;
 use form::{FieldError, Form, Purpose};
 use picker::Picker;
@@ -49,8 +50,28 @@ impl App {
                 replace: true,
                 ..request
             })],
-            OnYes::DeleteAnswer(id) => self.delete_answer(id),
+            OnYes::DeleteAnswer(id) => self.route(|s, cx| s.workshop.delete_answer(cx, id)),
         }
+    }
+
+    pub(crate) fn picker_command(&mut self, command: Command) -> Vec<Effect> {
+        let Some(Overlay::Picker(picker)) = &mut self.overlay else {
+            return vec![];
+        };
+        match command {
+            Command::Up => picker.step(-1),
+            Command::Down => picker.step(1),
+            Command::Back => self.overlay = None,
+            Command::Accept => {
+                let (purpose, chosen) = (picker.purpose.clone(), picker.chosen());
+                self.overlay = None;
+                if let Some(chosen) = chosen {
+                    return self.route(|s, cx| s.workshop.picked(cx, purpose, chosen));
+                }
+            }
+            _ => {}
+        }
+        vec![]
     }
 
     pub(crate) fn form_command(&mut self, command: Command) -> Vec<Effect> {
@@ -73,30 +94,45 @@ impl App {
         let Some(Overlay::Form(mut form)) = self.overlay.take() else {
             return vec![];
         };
-        let result = match &form.purpose {
-            Purpose::ActionItem { block } => {
-                let block = block.clone();
-                self.submit_action_item(&block, &form)
+        let (result, asked) = match form.purpose {
+            // The export dialog is the app's own: the shell writes the file.
+            Purpose::Export => {
+                let request = self.export_request(&form);
+                (request.map(|r| vec![Effect::Export(r)]), vec![])
             }
-            Purpose::NewParticipant | Purpose::EditParticipant(_) => self.submit_participant(&form),
-            Purpose::OwnQuestion => self.submit_own_question(&form),
-            Purpose::ProgramFile => match self.submit_program_file(&form) {
-                // Kept open until the file's verdict comes back (ProgramLoaded).
-                Ok(effects) => {
-                    self.overlay = Some(Overlay::Form(form));
-                    return effects;
-                }
-                Err(e) => Err(e),
-            },
-            Purpose::Export => self.export_request(&form).map(|r| vec![Effect::Export(r)]),
-            Purpose::Group => self.submit_group(&form),
-            Purpose::AgreementHeader => self.submit_header(&form),
-            Purpose::Details => Ok(vec![]),
+            _ => self.within(|s, cx| submit_to_screen(s, cx, &form)),
         };
-        result.unwrap_or_else(|error: FieldError| {
-            form.show_error(error);
-            self.overlay = Some(Overlay::Form(form));
-            vec![]
-        })
+        match result {
+            Ok(mut effects) => {
+                // A program file's form stays open until its verdict comes back.
+                if form.purpose == Purpose::ProgramFile {
+                    self.overlay = Some(Overlay::Form(form));
+                }
+                effects.extend(asked);
+                effects
+            }
+            Err(error) => {
+                form.show_error(error);
+                self.overlay = Some(Overlay::Form(form));
+                asked
+            }
+        }
+    }
+}
+
+/// The screen that opened a form saves it.
+fn submit_to_screen(s: &mut Screens, cx: &mut Cx, form: &Form) -> Result<Vec<Effect>, FieldError> {
+    match &form.purpose {
+        Purpose::ActionItem { block } => s.workshop.submit_action_item(cx, block, form),
+        Purpose::NewParticipant | Purpose::EditParticipant(_) => {
+            s.prep.submit_participant(cx, form)
+        }
+        Purpose::OwnQuestion => s.prep.submit_own_question(cx, form),
+        Purpose::ProgramFile => s.prep.submit_program_file(cx, form),
+        Purpose::Group => s.voting.submit_group(cx, form),
+        Purpose::AgreementHeader => s.agreement.submit_header(cx, form),
+        // Not shown as a dialog: the details are a tab of preparation, the
+        // export dialog is the app's.
+        Purpose::Details | Purpose::Export => Ok(vec![]),
     }
 }

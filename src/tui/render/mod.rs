@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, SaveState, Screen};
 use super::dialogs::draw;
 use super::keymap::{self, Mode};
-use super::screens::{agreement, prep, start, voting, wall, workshop};
+use super::screens::{DrawCx, agreement, prep, start, voting, wall, workshop};
 use super::theme;
 use crate::tr;
 
@@ -38,22 +38,20 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         Constraint::Length(1),
     ])
     .areas(area);
-    match app.screen {
-        Screen::Start => start::draw::render(app, frame, body),
-        Screen::Prep => prep::draw::render(app, frame, body),
-        Screen::Workshop | Screen::Follow => workshop::draw::render(app, frame, body),
-        Screen::Voting => {
-            if let Some(session) = &app.session {
-                voting::draw::render(app, session, frame, body);
-            }
+    let (v, screens) = (view(app), &app.screens);
+    match (app.screen, &app.session) {
+        (Screen::Start, _) => start::draw::render(&screens.start, &v, frame, body),
+        (_, None) => {}
+        (Screen::Prep, Some(s)) => prep::draw::render(&screens.prep, &v, s, frame, body),
+        (Screen::Workshop | Screen::Follow, Some(s)) => {
+            workshop::draw::render(&screens.workshop, &v, s, frame, body);
         }
-        Screen::Agreement => {
-            if let Some(session) = &app.session {
-                agreement::draw::render(app, session, frame, body);
-            }
+        (Screen::Voting, Some(s)) => voting::draw::render(&screens.voting, &v, s, frame, body),
+        (Screen::Agreement, Some(s)) => {
+            agreement::draw::render(&screens.agreement, &v, s, frame, body);
         }
     }
-    draw::render(app, frame, body);
+    draw::render(app.overlay.as_ref(), &v, frame, body);
     if app.help {
         help::render(app, frame, body);
     }
@@ -65,11 +63,12 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
 /// or the help appear over it only while the facilitator uses them; the live
 /// view's notice (a vanished file) takes the bottom line.
 fn render_wall(app: &App, session: &crate::model::Session, frame: &mut Frame<'_>, area: Rect) {
-    wall::draw::render(app, session, frame, area);
-    let editor = super::editor::height(app, area.height);
+    let v = view(app);
+    wall::draw::render(&v, session, frame, area);
+    let editor = super::editor::height(v.editor, area.height);
     if editor > 0 {
         let rect = Rect::new(area.x, area.bottom() - editor, area.width, editor);
-        super::editor::draw(app, frame, rect);
+        super::editor::draw(&v, session, frame, rect);
     }
     if let (Some(notice), Screen::Follow) = (&app.notice, app.screen) {
         let line = Rect::new(area.x, area.bottom() - 1, area.width, 1);
@@ -78,9 +77,19 @@ fn render_wall(app: &App, session: &crate::model::Session, frame: &mut Frame<'_>
             line,
         );
     }
-    draw::render(app, frame, area);
+    draw::render(app.overlay.as_ref(), &v, frame, area);
     if app.help {
         help::render(app, frame, area);
+    }
+}
+
+/// What the screens' drawing may read of the app.
+fn view(app: &App) -> DrawCx<'_> {
+    DrawCx {
+        lang: app.lang,
+        now: app.now,
+        tz: &app.tz,
+        editor: app.editor.as_ref(),
     }
 }
 
@@ -108,11 +117,6 @@ fn too_small(app: &App, frame: &mut Frame<'_>, area: Rect) {
     );
 }
 
-/// `10:42:13` in the app's time zone.
-pub fn clock_time(app: &App, t: jiff::Timestamp) -> String {
-    t.to_zoned(app.tz.clone()).strftime("%H:%M:%S").to_string()
-}
-
 /// The status line takes up to this many lines, so that a reason why saving
 /// failed is never cut off; a status that fits takes one.
 const MAX_STATUS_LINES: usize = 3;
@@ -129,7 +133,7 @@ fn status_line(app: &App, width: u16) -> Paragraph<'static> {
             Span::styled(tr!(app.lang, StatusSaving), theme::dim())
         }
         SaveState::Saved(t) => Span::styled(
-            tr!(app.lang, StatusSaved, time = clock_time(app, *t)),
+            tr!(app.lang, StatusSaved, time = view(app).clock(*t)),
             theme::ok(),
         ),
         SaveState::Idle => Span::raw(""),

@@ -7,18 +7,19 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::AgreementUi;
 use crate::i18n::{Msg, date_text, text};
 use crate::model::Session;
 use crate::model::draft_agreement::{Draft, compile};
 use crate::tr;
-use crate::tui::app::App;
 use crate::tui::editor;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme;
 use crate::tui::widgets::cards::{self, Card};
 
 /// Parties, organisation, date, version and next review: the agreement's header.
-fn render_header(app: &App, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
-    let lang = app.lang;
+fn render_header(v: &DrawCx, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
+    let lang = v.lang;
     let date = |d: Option<jiff::civil::Date>| d.map(|d| date_text(lang, d)).unwrap_or_default();
     let parties: Vec<String> = draft.parties.iter().map(|(name, _)| name.clone()).collect();
     let parties = if parties.is_empty() {
@@ -45,7 +46,7 @@ fn render_header(app: &App, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
     frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), area);
 }
 
-pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let draft = compile(session);
     let list_width = (area.width / 3).clamp(26, 44);
     let [list, main] =
@@ -66,13 +67,13 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.section));
+    let mut state = ListState::default().with_selected(Some(ui.section));
     frame.render_stateful_widget(
         List::new(items)
             .block(
                 Block::default()
                     .borders(Borders::RIGHT)
-                    .title(tr!(app.lang, AgreementSections)),
+                    .title(tr!(v.lang, AgreementSections)),
             )
             .highlight_style(theme::selected()),
         list,
@@ -80,18 +81,18 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     );
     let Some(section) = draft
         .sections
-        .get(app.section.min(draft.sections.len().saturating_sub(1)))
+        .get(ui.section.min(draft.sections.len().saturating_sub(1)))
     else {
         return;
     };
-    let editor = editor::height(app, main.height).max(main.height / 3);
+    let editor = editor::height(v.editor, main.height).max(main.height / 3);
     let [header, material, written] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Fill(1),
         Constraint::Length(editor),
     ])
     .areas(main);
-    render_header(app, &draft, frame, header);
+    render_header(v, &draft, frame, header);
     let status = if section.done {
         Msg::DocDone
     } else {
@@ -101,17 +102,14 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         .borders(Borders::BOTTOM)
         .title(Line::from(vec![
             Span::styled(format!(" {} ", section.title), theme::title()),
-            Span::styled(format!("· {} ", text(app.lang, status)), theme::dim()),
+            Span::styled(format!("· {} ", text(v.lang, status)), theme::dim()),
         ]))
-        .title_bottom(tr!(app.lang, AgreementMaterial, n = section.items.len()));
+        .title_bottom(tr!(v.lang, AgreementMaterial, n = section.items.len()));
     let inner = block.inner(material);
     frame.render_widget(block, material);
     if section.items.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                tr!(app.lang, AgreementNoMaterial),
-                theme::dim(),
-            )),
+            Paragraph::new(Span::styled(tr!(v.lang, AgreementNoMaterial), theme::dim())),
             inner,
         );
     } else {
@@ -122,12 +120,12 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
                 let names: Vec<String> = item
                     .speakers
                     .iter()
-                    .map(|s| session.speaker_name(*s, app.lang))
+                    .map(|s| session.speaker_name(*s, v.lang))
                     .collect();
                 let mut header = vec![Span::styled(names.join(", "), theme::title())];
                 if item.score > 0 {
                     header.push(Span::styled(
-                        format!(" · {}", tr!(app.lang, AgreementDots, n = item.score)),
+                        format!(" · {}", tr!(v.lang, AgreementDots, n = item.score)),
                         theme::marked(),
                     ));
                 }
@@ -140,11 +138,11 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             .collect();
         cards::render(frame, inner, &cards, 0);
     }
-    if app.editor.is_some() {
-        editor::draw(app, frame, written);
+    if v.editor.is_some() {
+        editor::draw(v, session, frame, written);
     } else {
         let body = if section.agreed.is_empty() {
-            Paragraph::new(Span::styled(tr!(app.lang, AgreementNoText), theme::dim()))
+            Paragraph::new(Span::styled(tr!(v.lang, AgreementNoText), theme::dim()))
         } else {
             Paragraph::new(section.agreed.as_str())
         };
@@ -152,7 +150,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             body.wrap(Wrap { trim: false }).block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(tr!(app.lang, AgreementText)),
+                    .title(tr!(v.lang, AgreementText)),
             ),
             written,
         );

@@ -5,35 +5,33 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, TableState, Tabs};
 
+use super::{PrepTab, PrepUi};
 use crate::model::{BlockKind, Session, clock};
 use crate::tr;
-use crate::tui::app::{App, PrepTab};
 use crate::tui::dialogs::draw::render_form;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme;
 
 /// A day longer than this gets a warning on the agenda tab.
 const LONG_DAY_MINUTES: u32 = 10 * 60;
 
-pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Some(session) = &app.session else {
-        return;
-    };
+pub fn render(ui: &PrepUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let [tabs_area, body] =
         Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let titles = [
-        tr!(app.lang, PrepDetails),
-        tr!(app.lang, PrepParticipants, n = session.participants().len()),
-        tr!(app.lang, PrepAgenda),
+        tr!(v.lang, PrepDetails),
+        tr!(v.lang, PrepParticipants, n = session.participants().len()),
+        tr!(v.lang, PrepAgenda),
     ];
-    let selected = match app.prep.tab {
+    let selected = match ui.tab {
         PrepTab::Details => 0,
         PrepTab::Participants => 1,
         PrepTab::Agenda => 2,
     };
-    let heading = if app.prep.is_new {
-        tr!(app.lang, PrepNewTitle)
+    let heading = if ui.is_new {
+        tr!(v.lang, PrepNewTitle)
     } else {
-        tr!(app.lang, PrepTitle)
+        tr!(v.lang, PrepTitle)
     };
     frame.render_widget(
         Paragraph::new(Line::styled(heading, theme::title())),
@@ -51,24 +49,21 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         body.width.saturating_sub(2),
         body.height.saturating_sub(1),
     );
-    match app.prep.tab {
+    match ui.tab {
         PrepTab::Details => {
-            if let Some(form) = &app.prep.details {
-                render_form(app, frame, body, form, false);
+            if let Some(form) = &ui.details {
+                render_form(v, frame, body, form, false);
             }
         }
-        PrepTab::Participants => participants(app, session, frame, body),
-        PrepTab::Agenda => agenda(app, session, frame, body),
+        PrepTab::Participants => participants(ui, v, session, frame, body),
+        PrepTab::Agenda => agenda(ui, v, session, frame, body),
     }
 }
 
-fn participants(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+fn participants(ui: &PrepUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     if session.participants().is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                tr!(app.lang, PrepNoParticipants),
-                theme::dim(),
-            )),
+            Paragraph::new(Span::styled(tr!(v.lang, PrepNoParticipants), theme::dim())),
             area,
         );
         return;
@@ -79,12 +74,12 @@ fn participants(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
         .enumerate()
         .map(|(i, p)| {
             let side = if p.observer {
-                tr!(app.lang, Observer)
+                tr!(v.lang, Observer)
             } else {
                 format!(
                     "{} {}",
                     theme::side_symbol(Some(p.side)),
-                    p.side.label(app.lang)
+                    p.side.label(v.lang)
                 )
             };
             let number = if p.observer {
@@ -103,10 +98,10 @@ fn participants(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
         .collect();
     let header = Row::new(vec![
         "#".to_string(),
-        tr!(app.lang, ColName),
-        tr!(app.lang, ColTitle),
-        tr!(app.lang, ColSide),
-        tr!(app.lang, ColAffiliation),
+        tr!(v.lang, ColName),
+        tr!(v.lang, ColTitle),
+        tr!(v.lang, ColSide),
+        tr!(v.lang, ColAffiliation),
     ])
     .style(theme::title());
     let widths = [
@@ -116,7 +111,7 @@ fn participants(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
         Constraint::Length(14),
         Constraint::Fill(1),
     ];
-    let mut state = TableState::default().with_selected(Some(app.prep.row));
+    let mut state = TableState::default().with_selected(Some(ui.row));
     frame.render_stateful_widget(
         Table::new(rows, widths)
             .header(header)
@@ -126,13 +121,13 @@ fn participants(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
     );
 }
 
-fn agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+fn agenda(ui: &PrepUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let mut rows: Vec<Row<'_>> = Vec::new();
     let mut selected_row = 0;
     let mut block_index = 0;
     for (d, day) in session.program().days.iter().enumerate() {
         let name = if day.title.is_empty() {
-            tr!(app.lang, Day, n = d + 1)
+            tr!(v.lang, Day, n = d + 1)
         } else {
             day.title.clone()
         };
@@ -140,10 +135,7 @@ fn agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         let heading = format!("{name} · {start}–{end}");
         let mut heading_cells = vec![Line::styled(heading, theme::title())];
         if day.planned_minutes() > LONG_DAY_MINUTES {
-            heading_cells.push(Line::styled(
-                tr!(app.lang, PrepDayTooLong),
-                theme::warning(),
-            ));
+            heading_cells.push(Line::styled(tr!(v.lang, PrepDayTooLong), theme::warning()));
         }
         rows.push(Row::new(vec![Line::raw(""), heading_cells.remove(0)]));
         for line in heading_cells {
@@ -151,12 +143,12 @@ fn agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         }
         for slot in day.schedule() {
             let b = slot.block;
-            if block_index == app.prep.row {
+            if block_index == ui.row {
                 selected_row = rows.len();
             }
             block_index += 1;
             let time = if b.skipped {
-                tr!(app.lang, Skipped)
+                tr!(v.lang, Skipped)
             } else {
                 format!("{}–{}", clock(slot.start), clock(slot.end))
             };

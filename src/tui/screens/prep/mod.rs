@@ -11,9 +11,10 @@ use crate::i18n::{Localize, Msg};
 use crate::model::{NewParticipant, Program, Session};
 use crate::programs;
 use crate::tr;
-use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay, Screen};
-use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
+use crate::tui::app::{Confirm, Effect, OnYes, Overlay};
+use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose, Value};
 use crate::tui::keymap::Command;
+use crate::tui::screens::{Ask, Cx};
 
 /// Titles offered for participants (CONTENT.md); any other can be typed.
 pub const COMMON_TITLES: &[&str] = &[
@@ -29,8 +30,6 @@ pub const COMMON_TITLES: &[&str] = &[
     "stabschef",
     "chef",
 ];
-
-// The fields of the details form, in order.
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum PrepTab {
@@ -51,45 +50,31 @@ pub struct PrepUi {
     pub file_program: Option<crate::model::Program>,
 }
 
-impl App {
-    /// Starts preparing a new session from the first built-in program.
-    pub(crate) fn begin_new_session(&mut self) {
-        let Some(Ok(program)) = programs::built_in_ids().next().and_then(programs::built_in) else {
-            return;
-        };
-        let mut session = Session::new(program, "", "", self.now);
-        session.language = self.lang;
-        self.session = Some(session);
-        self.path = None;
-        self.dirty = false;
-        self.prep = PrepUi {
-            is_new: true,
+impl PrepUi {
+    /// Preparation of the session in `cx`: a new one (its program may still be
+    /// chosen) or the one that is running.
+    pub(crate) fn open(cx: &Cx, is_new: bool) -> PrepUi {
+        let mut prep = PrepUi {
+            is_new,
             ..PrepUi::default()
         };
-        self.prep.details = Some(self.details_form());
-        self.screen = Screen::Prep;
-    }
-
-    /// Opens preparation for the session that is running.
-    pub(crate) fn enter_prep(&mut self) {
-        self.prep = PrepUi::default();
-        self.prep.details = Some(self.details_form());
-        self.screen = Screen::Prep;
+        prep.details = Some(prep.details_form(cx));
+        prep
     }
 
     /// The programs a new session can run: the built-in ones, then one read from a file.
     fn program_choices(&self) -> Vec<Program> {
         programs::built_in_ids()
             .filter_map(|id| programs::built_in(id)?.ok())
-            .chain(self.prep.file_program.clone())
+            .chain(self.file_program.clone())
             .collect()
     }
 
     /// Which of the choices the session runs now. From the end, because a file's
     /// program may copy a built-in's id; by id when the agenda has been adjusted since.
-    fn current_program_index(&self) -> usize {
+    fn current_program_index(&self, session: Option<&Session>) -> usize {
         let choices = self.program_choices();
-        let current = self.session.as_ref().map(Session::program);
+        let current = session.map(Session::program);
         choices
             .iter()
             .rposition(|p| Some(p) == current)
@@ -101,21 +86,21 @@ impl App {
             .unwrap_or(0)
     }
 
-    fn details_form(&self) -> Form {
-        let session = self.session.as_ref();
+    fn details_form(&self, cx: &Cx) -> Form {
+        let session = cx.session();
         let get = |f: fn(&Session) -> String| session.map(f).unwrap_or_default();
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
-        let index = self.current_program_index();
+        let index = self.current_program_index(session);
         let titles = self
             .program_choices()
             .into_iter()
             .map(|p| p.title)
             .collect();
         let mut program = Field::choice(Msg::FieldProgram, titles, index);
-        program.locked = !self.prep.is_new;
-        if !self.prep.is_new {
+        program.locked = !self.is_new;
+        if !self.is_new {
             // The running session's own program, which may not be a built-in one.
-            program.value = crate::tui::dialogs::form::Value::Choice {
+            program.value = Value::Choice {
                 options: vec![
                     session
                         .map(|s| s.program().title.clone())
@@ -132,20 +117,20 @@ impl App {
             Field::text(Msg::FieldDay1, &date(session.and_then(Session::day1))),
             Field::text(Msg::FieldDay2, &date(session.and_then(Session::day2))),
         ];
-        Form::new(Purpose::Details, tr!(self.lang, PrepDetails), fields)
+        Form::new(Purpose::Details, tr!(cx.lang, PrepDetails), fields)
     }
 
     /// Checks the details and writes them into the session; on a problem, marks
     /// the field with a sentence and changes nothing.
-    fn apply_details(&mut self) -> bool {
-        let lang = self.lang;
-        let choices = if self.prep.is_new {
+    fn apply_details(&mut self, cx: &mut Cx) -> bool {
+        let (lang, now) = (cx.lang, cx.now);
+        let choices = if self.is_new {
             self.program_choices()
         } else {
             Vec::new()
         };
-        let current_index = self.current_program_index();
-        let (Some(form), Some(session)) = (&mut self.prep.details, &mut self.session) else {
+        let current_index = self.current_program_index(cx.session());
+        let (Some(form), Some(session)) = (&mut self.details, cx.session()) else {
             return false;
         };
         let chosen = form.index(Msg::FieldProgram);
@@ -182,7 +167,7 @@ impl App {
         }
         let mut candidate = session.clone();
         if let Some(program) = program {
-            candidate = Session::new(program, "", "", self.now);
+            candidate = Session::new(program, "", "", now);
             candidate.language = lang;
             for p in session.participants() {
                 let new = NewParticipant {
@@ -190,7 +175,7 @@ impl App {
                     observer: p.observer,
                     ..NewParticipant::new(&p.name, &p.title, p.side)
                 };
-                let _ = candidate.add_participant(new, self.now);
+                let _ = candidate.add_participant(new, now);
             }
         }
         if let Err(e) = candidate.set_dates(day1, day2) {
@@ -203,46 +188,39 @@ impl App {
             candidate.title = candidate.program().title.clone();
         }
         candidate.facilitator = form.text(Msg::FieldFacilitator);
-        let changed = candidate != *session;
-        *session = candidate;
-        if changed {
-            self.dirty = true;
-        }
+        cx.replace_session(candidate);
         true
     }
 
-    pub(crate) fn prep_command(&mut self, command: Command) -> Vec<Effect> {
+    pub(crate) fn command(&mut self, cx: &mut Cx, command: Command) -> Vec<Effect> {
         match command {
-            Command::StartWorkshop => return self.start_workshop(),
-            Command::LoadProgramFile if !self.prep.is_new => {
-                self.notice = Some(tr!(self.lang, NoticeProgramFixed));
+            Command::StartWorkshop => return self.start_workshop(cx),
+            Command::LoadProgramFile if !self.is_new => {
+                cx.notify(tr!(cx.lang, NoticeProgramFixed));
             }
             Command::LoadProgramFile => {
                 let fields = vec![Field::text(Msg::FieldProgramFile, "")];
-                let title = tr!(self.lang, FormProgramFile);
-                self.overlay = Some(Overlay::Form(Form::new(
-                    Purpose::ProgramFile,
-                    title,
-                    fields,
-                )));
+                let title = tr!(cx.lang, FormProgramFile);
+                let form = Form::new(Purpose::ProgramFile, title, fields);
+                cx.ask(Ask::Overlay(Overlay::Form(form)));
             }
-            Command::Back => return self.leave_prep(),
-            Command::Quit => return self.quit(),
-            Command::NextFocus => return self.prep_focus(1),
-            Command::PrevFocus => return self.prep_focus(-1),
+            Command::Back => return self.leave(cx),
+            Command::Quit => cx.ask(Ask::Quit),
+            Command::NextFocus => return self.focus(cx, 1),
+            Command::PrevFocus => return self.focus(cx, -1),
             _ => {}
         }
-        match self.prep.tab {
+        match self.tab {
             PrepTab::Details => vec![],
-            PrepTab::Participants => self.participants_command(command),
-            PrepTab::Agenda => self.agenda_command(command),
+            PrepTab::Participants => self.participants_command(cx, command),
+            PrepTab::Agenda => self.agenda_command(cx, command),
         }
     }
 
     /// Tab and Shift+Tab: through the detail fields, then on to the next tab.
-    fn prep_focus(&mut self, delta: isize) -> Vec<Effect> {
-        if self.prep.tab == PrepTab::Details
-            && let Some(form) = &mut self.prep.details
+    fn focus(&mut self, cx: &mut Cx, delta: isize) -> Vec<Effect> {
+        if self.tab == PrepTab::Details
+            && let Some(form) = &mut self.details
         {
             let last = form.fields.len() - 1;
             let inside = (delta > 0 && form.focus < last) || (delta < 0 && form.focus > 0);
@@ -250,139 +228,107 @@ impl App {
                 form.step(delta);
                 return vec![];
             }
-            if !self.apply_details() {
+            if !self.apply_details(cx) {
                 return vec![];
             }
         }
         const TABS: [PrepTab; 3] = [PrepTab::Details, PrepTab::Participants, PrepTab::Agenda];
-        let i = TABS.iter().position(|t| *t == self.prep.tab).unwrap_or(0);
-        self.prep.tab = TABS[(i as isize + delta).rem_euclid(3) as usize];
-        self.prep.row = 0;
-        if self.prep.tab == PrepTab::Details {
-            let form = self.details_form();
+        let i = TABS.iter().position(|t| *t == self.tab).unwrap_or(0);
+        self.tab = TABS[(i as isize + delta).rem_euclid(3) as usize];
+        self.row = 0;
+        if self.tab == PrepTab::Details {
+            let form = self.details_form(cx);
             let focus = if delta > 0 { 0 } else { form.fields.len() - 1 };
-            self.prep.details = Some(Form { focus, ..form });
+            self.details = Some(Form { focus, ..form });
         }
-        self.save_if_running()
+        cx.save_if_dirty()
     }
 
-    fn save_if_running(&self) -> Vec<Effect> {
-        if self.dirty && self.path.is_some() {
-            vec![Effect::Save]
-        } else {
-            vec![]
-        }
-    }
-
-    fn start_workshop(&mut self) -> Vec<Effect> {
-        if self.prep.tab == PrepTab::Details && !self.apply_details() {
+    fn start_workshop(&mut self, cx: &mut Cx) -> Vec<Effect> {
+        if self.tab == PrepTab::Details && !self.apply_details(cx) {
             return vec![];
         }
-        let org_missing = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.organisation.is_empty());
-        if org_missing {
-            self.prep.tab = PrepTab::Details;
-            let mut form = self.details_form();
-            let message = tr!(self.lang, PrepErrOrgEmpty);
+        if cx.session().is_some_and(|s| s.organisation.is_empty()) {
+            self.tab = PrepTab::Details;
+            let mut form = self.details_form(cx);
+            let message = tr!(cx.lang, PrepErrOrgEmpty);
             form.show_error(FieldError::new(Msg::FieldOrganisation, message));
-            self.prep.details = Some(form);
+            self.details = Some(form);
             return vec![];
         }
-        if self.prep.is_new {
+        if self.is_new {
             return vec![Effect::Create];
         }
-        self.screen = Screen::Workshop;
-        self.save_if_running()
+        cx.ask(Ask::Workshop);
+        cx.save_if_dirty()
     }
 
-    fn leave_prep(&mut self) -> Vec<Effect> {
-        if self.prep.is_new {
-            if self
-                .session
-                .as_ref()
-                .is_some_and(|s| !s.participants().is_empty())
-            {
-                self.overlay = Some(Overlay::Confirm(Confirm {
-                    question: tr!(self.lang, ConfirmDiscardNew),
+    fn leave(&mut self, cx: &mut Cx) -> Vec<Effect> {
+        if self.is_new {
+            if cx.session().is_some_and(|s| !s.participants().is_empty()) {
+                cx.ask(Ask::Overlay(Overlay::Confirm(Confirm {
+                    question: tr!(cx.lang, ConfirmDiscardNew),
                     on_yes: OnYes::DiscardNew,
-                }));
-                return vec![];
+                })));
+            } else {
+                cx.ask(Ask::DiscardNew);
             }
-            return self.discard_new();
-        }
-        if self.prep.tab == PrepTab::Details && !self.apply_details() {
             return vec![];
         }
-        self.screen = Screen::Workshop;
-        self.save_if_running()
-    }
-
-    pub(crate) fn discard_new(&mut self) -> Vec<Effect> {
-        self.session = None;
-        self.dirty = false;
-        self.prep = PrepUi::default();
-        self.screen = Screen::Start;
-        vec![Effect::ListSessions]
-    }
-
-    /// A program file was read: offer it and choose it, or say what is wrong with it.
-    pub(crate) fn program_loaded(&mut self, result: Result<Box<Program>, String>) -> Vec<Effect> {
-        match result {
-            Ok(program) => {
-                self.overlay = None;
-                self.prep.file_program = Some(*program);
-                let mut form = self.details_form();
-                let last = self.program_choices().len() - 1;
-                if let Some(old) = self.prep.details.take() {
-                    // Keep what was typed in the other fields.
-                    form.fields = old.fields;
-                    form.focus = old.focus;
-                }
-                let program = form.get_mut(Msg::FieldProgram);
-                let Some(program) = program else {
-                    return vec![];
-                };
-                program.value = crate::tui::dialogs::form::Value::Choice {
-                    options: self
-                        .program_choices()
-                        .into_iter()
-                        .map(|p| p.title)
-                        .collect(),
-                    index: last,
-                };
-                self.prep.details = Some(form);
-            }
-            Err(message) => {
-                // The path is in the field already: show only the problems after
-                // the heading line, one after the other.
-                let mut lines = message.lines();
-                let first = lines.next().unwrap_or_default().to_string();
-                let problems: Vec<&str> = lines.map(|l| l.trim_start_matches("  - ")).collect();
-                let shown = if problems.is_empty() {
-                    first
-                } else {
-                    problems.join(" · ")
-                };
-                if let Some(Overlay::Form(form)) = &mut self.overlay {
-                    form.show_error(FieldError::new(Msg::FieldProgramFile, shown));
-                }
-            }
+        if self.tab == PrepTab::Details && !self.apply_details(cx) {
+            return vec![];
         }
-        vec![]
+        cx.ask(Ask::Workshop);
+        cx.save_if_dirty()
+    }
+
+    /// A program file was read: offer it and choose it, keeping what was typed
+    /// in the other fields.
+    pub(crate) fn program_loaded(&mut self, cx: &Cx, program: Program) {
+        self.file_program = Some(program);
+        let mut form = self.details_form(cx);
+        if let Some(old) = self.details.take() {
+            form.fields = old.fields;
+            form.focus = old.focus;
+        }
+        let options: Vec<String> = self
+            .program_choices()
+            .into_iter()
+            .map(|p| p.title)
+            .collect();
+        if let Some(field) = form.get_mut(Msg::FieldProgram) {
+            let index = options.len() - 1;
+            field.value = Value::Choice { options, index };
+        }
+        self.details = Some(form);
     }
 
     /// Reads the program file the form names; the form stays open until its
     /// verdict comes back (`ProgramLoaded`).
-    pub(crate) fn submit_program_file(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
+    pub(crate) fn submit_program_file(
+        &mut self,
+        cx: &mut Cx,
+        form: &Form,
+    ) -> Result<Vec<Effect>, FieldError> {
         let path = form.text(Msg::FieldProgramFile);
         if path.is_empty() {
-            return Err(FieldError::new(
-                Msg::FieldProgramFile,
-                tr!(self.lang, NoticeNoPath),
-            ));
+            let message = tr!(cx.lang, NoticeNoPath);
+            return Err(FieldError::new(Msg::FieldProgramFile, message));
         }
         Ok(vec![Effect::LoadProgram(path.into())])
     }
+}
+
+/// Why a program file cannot be used, for the file's field: the path is in the
+/// field already, so only the problems after the heading line, one after the other.
+pub(crate) fn program_problem(message: &str) -> FieldError {
+    let mut lines = message.lines();
+    let first = lines.next().unwrap_or_default().to_string();
+    let problems: Vec<&str> = lines.map(|l| l.trim_start_matches("  - ")).collect();
+    let shown = if problems.is_empty() {
+        first
+    } else {
+        problems.join(" · ")
+    };
+    FieldError::new(Msg::FieldProgramFile, shown)
 }

@@ -5,13 +5,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::StartUi;
 use crate::tr;
-use crate::tui::app::App;
-use crate::tui::render::clock_time;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme;
 
-pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let skipped = skipped_line(app);
+pub fn render(ui: &StartUi, v: &DrawCx, frame: &mut Frame<'_>, area: Rect) {
+    let skipped = skipped_line(ui, v);
     let [heading, list, foot] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Fill(1),
@@ -22,22 +22,21 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
         frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), foot);
     }
     let title = vec![
-        Line::styled(tr!(app.lang, AppTitle), theme::title()),
-        Line::styled(tr!(app.lang, AppSubtitle), theme::dim()),
+        Line::styled(tr!(v.lang, AppTitle), theme::title()),
+        Line::styled(tr!(v.lang, AppSubtitle), theme::dim()),
     ];
     frame.render_widget(Paragraph::new(title).wrap(Wrap { trim: true }), heading);
     let block = Block::default()
         .borders(Borders::TOP)
-        .title(tr!(app.lang, StartSessions));
-    if app.start.sessions.is_empty() {
-        let empty = Paragraph::new(tr!(app.lang, StartEmpty))
+        .title(tr!(v.lang, StartSessions));
+    if ui.sessions.is_empty() {
+        let empty = Paragraph::new(tr!(v.lang, StartEmpty))
             .wrap(Wrap { trim: true })
             .block(block);
         frame.render_widget(empty, list);
         return;
     }
-    let items: Vec<ListItem<'_>> = app
-        .start
+    let items: Vec<ListItem<'_>> = ui
         .sessions
         .iter()
         .map(|s| {
@@ -47,19 +46,19 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
                     Span::raw(format!(
                         " · {} · {} · {}",
                         l.dates,
-                        tr!(app.lang, Answers, n = l.answers),
-                        tr!(app.lang, Changed, time = clock_time(app, l.changed))
+                        tr!(v.lang, Answers, n = l.answers),
+                        tr!(v.lang, Changed, time = v.clock(l.changed))
                     )),
                 ]),
                 Err(reason) => Line::styled(
-                    tr!(app.lang, ListUnreadable, file = s.name, reason = reason),
+                    tr!(v.lang, ListUnreadable, file = s.name, reason = reason),
                     theme::warning(),
                 ),
             };
             ListItem::new(line)
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.start.selected));
+    let mut state = ListState::default().with_selected(Some(ui.selected));
     let list_widget = List::new(items)
         .block(block)
         .highlight_style(theme::selected())
@@ -68,11 +67,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
 }
 
 /// The entries of the data folder that were passed over, if any, in a sentence.
-fn skipped_line(app: &App) -> Option<Line<'static>> {
-    let text = match app.start.skipped {
+fn skipped_line(ui: &StartUi, v: &DrawCx) -> Option<Line<'static>> {
+    let text = match ui.skipped {
         0 => return None,
-        1 => tr!(app.lang, ListSkippedOne),
-        n => tr!(app.lang, ListSkippedMany, n = n),
+        1 => tr!(v.lang, ListSkippedOne),
+        n => tr!(v.lang, ListSkippedMany, n = n),
     };
     Some(Line::styled(text, theme::dim()))
 }

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::tui::app::{App, Effect};
+use crate::tui::app::Effect;
 use crate::tui::keymap::Command;
+use crate::tui::screens::{Ask, Cx};
 
 /// What the start screen lists: the saved sessions, and how many entries of the
 /// data folder were passed over (not regular files, or too large to be sessions).
@@ -43,20 +44,27 @@ pub struct StartUi {
     pub selected: usize,
 }
 
-impl App {
-    pub(crate) fn start_command(&mut self, command: Command) -> Vec<Effect> {
-        let n = self.start.sessions.len();
+impl StartUi {
+    /// The sessions just listed, the selection kept within them.
+    pub fn show(&mut self, list: SessionList) {
+        self.selected = self.selected.min(list.sessions.len().saturating_sub(1));
+        self.sessions = list.sessions;
+        self.skipped = list.skipped;
+    }
+
+    pub(crate) fn command(&mut self, cx: &mut Cx, command: Command) -> Vec<Effect> {
+        let n = self.sessions.len();
         match command {
-            Command::Up => self.start.selected = self.start.selected.saturating_sub(1),
-            Command::Down => self.start.selected = (self.start.selected + 1).min(n.max(1) - 1),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(n.max(1) - 1),
             Command::Accept => {
-                if let Some(s) = self.start.sessions.get(self.start.selected) {
+                if let Some(s) = self.sessions.get(self.selected) {
                     return vec![Effect::Open(s.path.clone())];
                 }
             }
-            Command::NewSession => self.begin_new_session(),
+            Command::NewSession => cx.ask(Ask::NewSession),
             Command::OpenDemo => return vec![Effect::OpenDemo],
-            Command::Quit => return self.quit(),
+            Command::Quit => cx.ask(Ask::Quit),
             _ => {}
         }
         vec![]

@@ -10,16 +10,17 @@ use ratatui::widgets::{
     Bar, BarChart, BarGroup, Block, Borders, List, ListItem, ListState, Paragraph, Wrap,
 };
 
+use super::VotingUi;
 use crate::model::{Item, Session, Side};
 use crate::tr;
-use crate::tui::app::App;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme;
 
 /// How many of the top items the chart shows.
 const CHART_ITEMS: usize = 8;
 
-pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
-    let index = app.voting.index;
+pub fn render(ui: &VotingUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+    let index = ui.index;
     let Some(voting) = session.votings().get(index) else {
         return;
     };
@@ -28,14 +29,14 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         .map(|b| b.title.clone())
         .unwrap_or_default();
     let outer = Block::default().borders(Borders::TOP).title(Span::styled(
-        tr!(app.lang, VotingTitle, block = block_title),
+        tr!(v.lang, VotingTitle, block = block_title),
         theme::title(),
     ));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     if voting.items.is_empty() {
         frame.render_widget(
-            Paragraph::new(tr!(app.lang, VotingNothing)).wrap(Wrap { trim: true }),
+            Paragraph::new(tr!(v.lang, VotingNothing)).wrap(Wrap { trim: true }),
             inner,
         );
         return;
@@ -66,14 +67,14 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             ])))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.voting.voter));
+    let mut state = ListState::default().with_selected(Some(ui.voter));
     frame.render_stateful_widget(
         List::new(people)
             .block(
                 Block::default()
                     .borders(Borders::RIGHT)
-                    .title(tr!(app.lang, VotingVoters))
-                    .title_bottom(tr!(app.lang, VotingDotsEach, n = voting.dots_each)),
+                    .title(tr!(v.lang, VotingVoters))
+                    .title_bottom(tr!(v.lang, VotingDotsEach, n = voting.dots_each)),
             )
             .highlight_style(theme::selected()),
         voters,
@@ -84,7 +85,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let [list, chart] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(main);
     let ranking = session.ranking(index);
-    let voter = session.voter(app.voting.voter);
+    let voter = session.voter(ui.voter);
     let items: Vec<ListItem<'_>> = voting
         .items
         .iter()
@@ -95,7 +96,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             let mine = voter.map_or(0, |id| session.dots_on(index, id, *item));
             let star = if session.is_marked(*item) { "★ " } else { "" };
             let pick = match item {
-                Item::Answer(id) if app.voting.picked.contains(id) => "[x] ",
+                Item::Answer(id) if ui.picked.contains(id) => "[x] ",
                 Item::Answer(_) => "[ ] ",
                 Item::Proposal(_) => "[≡] ",
             };
@@ -112,10 +113,10 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
             ]))
         })
         .collect();
-    let mut state = ListState::default().with_selected(Some(app.voting.item));
+    let mut state = ListState::default().with_selected(Some(ui.item));
     frame.render_stateful_widget(
         List::new(items)
-            .block(Block::default().title(tr!(app.lang, VotingItems)))
+            .block(Block::default().title(tr!(v.lang, VotingItems)))
             .highlight_style(theme::selected()),
         list,
         &mut state,
@@ -149,7 +150,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         .block(
             Block::default()
                 .borders(Borders::TOP)
-                .title(tr!(app.lang, VotingResult)),
+                .title(tr!(v.lang, VotingResult)),
         )
         .bar_width(3)
         .group_gap(2);

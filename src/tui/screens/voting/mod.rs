@@ -4,12 +4,12 @@
 pub(crate) mod draw;
 
 use crate::i18n::Msg;
-use crate::model::AnswerId;
-use crate::model::{Item, ParticipantId};
+use crate::model::{AnswerId, Item, ParticipantId, Session};
 use crate::tr;
-use crate::tui::app::{App, Effect, Overlay, Screen};
+use crate::tui::app::{Effect, Overlay};
 use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 use crate::tui::keymap::Command;
+use crate::tui::screens::{Ask, Cx};
 
 /// How many of the top items `M` marks (ties with the last one included).
 const TOP: usize = 3;
@@ -25,183 +25,171 @@ pub struct VotingUi {
     pub picked: Vec<AnswerId>,
 }
 
-impl App {
-    pub(crate) fn open_voting(&mut self, block: &str) -> Vec<Effect> {
-        let Some(session) = &self.session else {
-            return vec![];
+impl VotingUi {
+    /// Opens (or returns to) the voting on `block`'s material.
+    pub(crate) fn open(cx: &mut Cx, block: &str) -> (VotingUi, Vec<Effect>) {
+        let Some(session) = cx.session() else {
+            return (VotingUi::default(), vec![]);
         };
         let items = session.voting_items(block);
-        let (mut index, now) = (0, self.now);
-        let effects = self.change(|s| index = s.voting_for(block, items, now));
-        self.voting = VotingUi {
+        let (mut index, now) = (0, cx.now);
+        let effects = cx.change(|s| index = s.voting_for(block, items, now));
+        let voting = VotingUi {
             index,
             ..VotingUi::default()
         };
-        self.screen = Screen::Voting;
-        effects
+        (voting, effects)
     }
 
     /// The participant whose dots are being entered.
-    pub fn voter(&self) -> Option<ParticipantId> {
-        self.session.as_ref()?.voter(self.voting.voter)
+    pub fn voter(&self, session: &Session) -> Option<ParticipantId> {
+        session.voter(self.voter)
     }
 
     /// The item selected in the voting's own order.
-    pub fn voting_item(&self) -> Option<Item> {
-        let session = self.session.as_ref()?;
-        session.voting_item(self.voting.index, self.voting.item)
+    pub fn item(&self, session: &Session) -> Option<Item> {
+        session.voting_item(self.index, self.item)
     }
 
-    pub(crate) fn voting_command(&mut self, command: Command) -> Vec<Effect> {
-        let (voters, items) = self.session.as_ref().map_or((0, 0), |s| {
-            let items = s
-                .votings()
-                .get(self.voting.index)
-                .map_or(0, |v| v.items.len());
-            (s.answering().count(), items)
-        });
-        let v = &mut self.voting;
+    pub(crate) fn command(&mut self, cx: &mut Cx, command: Command) -> Vec<Effect> {
+        let Some(session) = cx.session() else {
+            return vec![];
+        };
+        let items = session
+            .votings()
+            .get(self.index)
+            .map_or(0, |v| v.items.len());
+        let voters = session.answering().count();
+        let selected = self.item(session);
         match command {
-            Command::Up => v.item = v.item.saturating_sub(1),
-            Command::Down => v.item = (v.item + 1).min(items.max(1) - 1),
-            Command::NextFocus if voters > 0 => v.voter = (v.voter + 1) % voters,
-            Command::PrevFocus if voters > 0 => v.voter = (v.voter + voters - 1) % voters,
-            Command::SpeakAs(n) if usize::from(n) <= voters => v.voter = usize::from(n) - 1,
+            Command::Up => self.item = self.item.saturating_sub(1),
+            Command::Down => self.item = (self.item + 1).min(items.max(1) - 1),
+            Command::NextFocus if voters > 0 => self.voter = (self.voter + 1) % voters,
+            Command::PrevFocus if voters > 0 => self.voter = (self.voter + voters - 1) % voters,
+            Command::SpeakAs(n) if usize::from(n) <= voters => self.voter = usize::from(n) - 1,
             Command::AddDot | Command::RemoveDot => {
-                return self.change_dots(command == Command::AddDot);
+                return self.change_dots(cx, command == Command::AddDot);
             }
             Command::ToggleMark => {
-                if let Some(item) = self.voting_item() {
-                    let marked = self.session.as_ref().is_some_and(|s| s.is_marked(item));
-                    return self
-                        .try_change(|s, now| s.mark_item(item, !marked, now))
-                        .map(|(_, e)| e)
-                        .unwrap_or_default();
+                if let Some(item) = selected {
+                    let marked = session.is_marked(item);
+                    return cx.try_effects(|s, now| s.mark_item(item, !marked, now));
                 }
             }
-            Command::MarkTop => return self.mark_top(),
+            Command::MarkTop => return self.mark_top(cx),
             Command::MoreDots | Command::FewerDots => {
-                let index = self.voting.index;
-                let each = self
-                    .session
-                    .as_ref()
-                    .and_then(|s| s.votings().get(index))
-                    .map_or(0, |v| v.dots_each);
+                let index = self.index;
+                let each = session.votings().get(index).map_or(0, |v| v.dots_each);
                 let dots = if command == Command::MoreDots {
                     each + 1
                 } else {
                     each.saturating_sub(1)
                 };
-                return self
-                    .try_change(|s, now| s.set_dots_each(index, dots, now))
-                    .map(|(_, e)| e)
-                    .unwrap_or_default();
+                return cx.try_effects(|s, now| s.set_dots_each(index, dots, now));
             }
-            Command::Pick => self.pick_item(),
-            Command::Group => self.group_form(),
-            Command::Split => return self.split_selected(),
-            Command::TogglePresent => return self.toggle_wall(crate::model::Slide::Results),
-            Command::Back => self.screen = Screen::Workshop,
-            Command::Quit => return self.quit(),
+            Command::Pick => self.pick_item(cx, selected),
+            Command::Group => self.group_form(cx),
+            Command::Split => return split(cx, selected),
+            Command::TogglePresent => {
+                return cx.change(|s| s.toggle_wall(crate::model::Slide::Results, None));
+            }
+            Command::Back => cx.ask(Ask::Workshop),
+            Command::Quit => cx.ask(Ask::Quit),
             _ => {}
         }
         vec![]
     }
 
-    fn change_dots(&mut self, add: bool) -> Vec<Effect> {
-        let (Some(voter), Some(item), Some(session)) =
-            (self.voter(), self.voting_item(), &self.session)
-        else {
+    fn change_dots(&mut self, cx: &mut Cx, add: bool) -> Vec<Effect> {
+        let Some(session) = cx.session() else {
             return vec![];
         };
-        let index = self.voting.index;
+        let (Some(voter), Some(item)) = (self.voter(session), self.item(session)) else {
+            return vec![];
+        };
+        let index = self.index;
         let now = session.dots_on(index, voter, item);
         let count = if add { now + 1 } else { now.saturating_sub(1) };
         if count == now {
             return vec![];
         }
-        self.try_change(|s, time| s.set_dots(index, voter, item, count, time))
-            .map(|(_, e)| e)
-            .unwrap_or_default()
+        cx.try_effects(|s, time| s.set_dots(index, voter, item, count, time))
     }
 
     /// Picks (or unpicks) the selected answer for grouping.
-    fn pick_item(&mut self) {
-        match self.voting_item() {
-            Some(Item::Answer(id)) => {
-                let picked = &mut self.voting.picked;
-                match picked.iter().position(|p| *p == id) {
-                    Some(i) => {
-                        picked.remove(i);
-                    }
-                    None => picked.push(id),
+    fn pick_item(&mut self, cx: &mut Cx, selected: Option<Item>) {
+        match selected {
+            Some(Item::Answer(id)) => match self.picked.iter().position(|p| *p == id) {
+                Some(i) => {
+                    self.picked.remove(i);
                 }
-            }
-            Some(Item::Proposal(_)) => self.notice = Some(tr!(self.lang, NoticePickAnswers)),
+                None => self.picked.push(id),
+            },
+            Some(Item::Proposal(_)) => cx.notify(tr!(cx.lang, NoticePickAnswers)),
             None => {}
         }
     }
 
-    fn group_form(&mut self) {
-        if self.voting.picked.len() < 2 {
-            self.notice = Some(tr!(self.lang, NoticePickTwo));
+    fn group_form(&mut self, cx: &mut Cx) {
+        if self.picked.len() < 2 {
+            cx.notify(tr!(cx.lang, NoticePickTwo));
             return;
         }
-        let first = self
-            .voting
-            .picked
-            .first()
-            .and_then(|id| self.session.as_ref()?.answer(*id));
+        let first = self.picked.first().and_then(|id| cx.session()?.answer(*id));
         let text = first.map(|a| a.text.clone()).unwrap_or_default();
         let fields = vec![Field::text(Msg::FieldWording, &text)];
-        let title = tr!(self.lang, FormGroup, n = self.voting.picked.len());
-        self.overlay = Some(Overlay::Form(Form::new(Purpose::Group, title, fields)));
+        let title = tr!(cx.lang, FormGroup, n = self.picked.len());
+        cx.ask(Ask::Overlay(Overlay::Form(Form::new(
+            Purpose::Group,
+            title,
+            fields,
+        ))));
     }
 
     /// Saves the grouping form: the picked answers become one proposal.
-    pub(crate) fn submit_group(&mut self, form: &Form) -> Result<Vec<Effect>, FieldError> {
-        let picked = self.voting.picked.clone();
+    pub(crate) fn submit_group(
+        &mut self,
+        cx: &mut Cx,
+        form: &Form,
+    ) -> Result<Vec<Effect>, FieldError> {
         let text = form.text(Msg::FieldWording);
-        let (_, effects) = self
-            .attempt(|s, now| s.group_in_votings(&picked, &text, now))
+        let picked = &self.picked;
+        let (_, effects) = cx
+            .attempt(|s, now| s.group_in_votings(picked, &text, now))
             .map_err(|m| FieldError::new(Msg::FieldWording, m))?;
-        self.voting.picked.clear();
+        self.picked.clear();
         Ok(effects)
     }
 
-    fn split_selected(&mut self) -> Vec<Effect> {
-        let Some(Item::Proposal(id)) = self.voting_item() else {
-            self.notice = Some(tr!(self.lang, NoticeSplitWhat));
-            return vec![];
-        };
-        let mut dropped = 0;
-        let now = self.now;
-        let effects = self.change(|s| dropped = s.split_proposal(id, now));
-        if dropped > 0 {
-            self.notice = Some(tr!(self.lang, NoticeSplitDots, n = dropped));
-        }
-        effects
-    }
-
-    fn mark_top(&mut self) -> Vec<Effect> {
-        let Some(session) = &self.session else {
+    fn mark_top(&mut self, cx: &mut Cx) -> Vec<Effect> {
+        let Some(session) = cx.session() else {
             return vec![];
         };
         let top: Vec<Item> = session
-            .ranking(self.voting.index)
+            .ranking(self.index)
             .into_iter()
             .filter(|r| r.total > 0 && r.rank <= TOP)
             .map(|r| r.item)
             .collect();
-        let n = top.len();
-        let effects = self
-            .try_change(|s, now| {
-                top.iter()
-                    .try_for_each(|item| s.mark_item(*item, true, now))
-            })
-            .map(|(_, e)| e)
-            .unwrap_or_default();
-        self.notice = Some(tr!(self.lang, NoticeMarkedTop, n = n));
+        let effects = cx.try_effects(|s, now| {
+            top.iter()
+                .try_for_each(|item| s.mark_item(*item, true, now))
+        });
+        cx.notify(tr!(cx.lang, NoticeMarkedTop, n = top.len()));
         effects
     }
+}
+
+/// Splits the selected proposal back into its answers (their dots go).
+fn split(cx: &mut Cx, selected: Option<Item>) -> Vec<Effect> {
+    let Some(Item::Proposal(id)) = selected else {
+        cx.notify(tr!(cx.lang, NoticeSplitWhat));
+        return vec![];
+    };
+    let (mut dropped, now) = (0, cx.now);
+    let effects = cx.change(|s| dropped = s.split_proposal(id, now));
+    if dropped > 0 {
+        cx.notify(tr!(cx.lang, NoticeSplitDots, n = dropped));
+    }
+    effects
 }

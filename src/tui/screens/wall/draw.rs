@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 use crate::i18n::{Msg, long_date, text};
 use crate::model::{Answer, BlockKind, Session, Side, Slide, Speaker};
 use crate::tr;
-use crate::tui::app::App;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme::{Palette, side_symbol};
 use crate::tui::widgets::big;
 
@@ -24,7 +24,7 @@ const MAX_CARDS: usize = 200;
 /// The timer, large, takes "-00:00" at 8 columns a character.
 const TIMER_WIDTH: u16 = 6 * 8;
 
-pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+pub fn render(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let settings = &session.progress().presentation;
     let palette = Palette::of(settings.theme);
     frame.render_widget(Block::default().style(palette.text(palette.fg)), area);
@@ -35,10 +35,10 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         area.height,
     );
     match settings.slide {
-        Slide::Question => question(app, session, &palette, frame, area),
-        Slide::Comparison => comparison(app, session, &palette, frame, area),
-        Slide::Agenda => slides::agenda(app, session, &palette, frame, area),
-        Slide::Welcome => slides::welcome(app, session, &palette, frame, area),
+        Slide::Question => question(v, session, &palette, frame, area),
+        Slide::Comparison => comparison(v, session, &palette, frame, area),
+        Slide::Agenda => slides::agenda(v, session, &palette, frame, area),
+        Slide::Welcome => slides::welcome(v, session, &palette, frame, area),
         Slide::Results => slides::results(session, &palette, frame, area),
         Slide::Section => slides::section(session, &palette, frame, area),
     }
@@ -46,7 +46,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
 
 /// The block's title (small) and its timer (large) on one band; returns the rest.
 fn header(
-    app: &App,
+    v: &DrawCx,
     session: &Session,
     palette: &Palette,
     frame: &mut Frame<'_>,
@@ -66,12 +66,12 @@ fn header(
             palette.text(palette.accent).add_modifier(Modifier::BOLD),
         ),
         Span::styled(
-            format!("  {}", day_of(app, session)),
+            format!("  {}", day_of(v, session)),
             palette.text(palette.dim),
         ),
     ]);
     frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), title);
-    let remaining = session.timer(&block.id).remaining(block.minutes, app.now);
+    let remaining = session.timer(&block.id).remaining(block.minutes, v.now);
     let clock_text = format!(
         "{}{:02}:{:02}",
         if remaining < 0 { "+" } else { "" },
@@ -88,16 +88,16 @@ fn header(
 }
 
 /// "Dag 1 av 2 · torsdag 12 mars 2026".
-pub(super) fn day_of(app: &App, session: &Session) -> String {
+pub(super) fn day_of(v: &DrawCx, session: &Session) -> String {
     let day = session.current_day();
     let mut s = tr!(
-        app.lang,
+        v.lang,
         DayOf,
         n = day + 1,
         of = session.program().days.len()
     );
     if let Some(date) = session.date_of_day(day) {
-        s.push_str(&format!(" · {}", long_date(app.lang, date)));
+        s.push_str(&format!(" · {}", long_date(v.lang, date)));
     }
     s
 }
@@ -119,11 +119,11 @@ pub(super) fn big_then_rest(
     }
 }
 
-fn question(app: &App, session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
+fn question(v: &DrawCx, session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
     let Some(block) = session.current_block() else {
         return;
     };
-    let rest = header(app, session, palette, frame, area);
+    let rest = header(v, session, palette, frame, area);
     let max_question = (rest.height * 2 / 5).max(3);
     let cards = big_then_rest(
         frame,
@@ -137,14 +137,14 @@ fn question(app: &App, session: &Session, palette: &Palette, frame: &mut Frame<'
     if answers.is_empty() && block.kind == BlockKind::Break {
         return;
     }
-    card_grid(app, session, palette, frame, cards, &answers);
+    card_grid(v, session, palette, frame, cards, &answers);
 }
 
-fn comparison(app: &App, session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
+fn comparison(v: &DrawCx, session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
     let Some(block) = session.current_block() else {
         return;
     };
-    let rest = header(app, session, palette, frame, area);
+    let rest = header(v, session, palette, frame, area);
     let below = big_then_rest(
         frame,
         rest,
@@ -165,7 +165,7 @@ fn comparison(app: &App, session: &Session, palette: &Palette, frame: &mut Frame
         let heading = format!(
             "{} {}",
             side_symbol(Some(side)),
-            side.label(app.lang).to_uppercase()
+            side.label(v.lang).to_uppercase()
         );
         frame.render_widget(
             Paragraph::new(Span::styled(heading, palette.side(Some(side)))),
@@ -175,7 +175,7 @@ fn comparison(app: &App, session: &Session, palette: &Palette, frame: &mut Frame
             .answers_in(&block.id)
             .filter(|a| side_of(session, a.speaker) == Some(side))
             .collect();
-        card_grid(app, session, palette, frame, body, &theirs);
+        card_grid(v, session, palette, frame, body, &theirs);
     }
 }
 
@@ -188,24 +188,24 @@ fn side_of(session: &Session, speaker: Speaker) -> Option<Side> {
 
 /// What a card says about who spoke, as the room agreed: the name and side, the
 /// side only, or nothing. The group is not a person and is always named.
-fn card_title(app: &App, session: &Session, answer: &Answer) -> Option<String> {
+fn card_title(v: &DrawCx, session: &Session, answer: &Answer) -> Option<String> {
     let settings = &session.progress().presentation;
     let side = side_of(session, answer.speaker);
     let symbol = side_symbol(side);
     let star = if answer.marked { " ★" } else { "" };
     match (answer.speaker, settings.anonymous, settings.show_side, side) {
-        (Speaker::Group, ..) => Some(format!("{symbol} {}{star}", text(app.lang, Msg::Group))),
+        (Speaker::Group, ..) => Some(format!("{symbol} {}{star}", text(v.lang, Msg::Group))),
         (_, false, true, Some(side)) => Some(format!(
             "{symbol} {} · {}{star}",
-            session.speaker_name(answer.speaker, app.lang),
-            side.label(app.lang)
+            session.speaker_name(answer.speaker, v.lang),
+            side.label(v.lang)
         )),
         (_, false, _, _) => Some(format!(
             "{} {}{star}",
             symbol,
-            session.speaker_name(answer.speaker, app.lang)
+            session.speaker_name(answer.speaker, v.lang)
         )),
-        (_, true, true, Some(side)) => Some(format!("{symbol} {}{star}", side.label(app.lang))),
+        (_, true, true, Some(side)) => Some(format!("{symbol} {}{star}", side.label(v.lang))),
         (_, true, _, _) => (!star.is_empty()).then(|| star.trim().to_string()),
     }
 }
@@ -213,7 +213,7 @@ fn card_title(app: &App, session: &Session, answer: &Answer) -> Option<String> {
 /// Answers as cards flowing down columns, the newest always visible: the oldest
 /// are left out until the rest fit.
 fn card_grid(
-    app: &App,
+    v: &DrawCx,
     session: &Session,
     palette: &Palette,
     frame: &mut Frame<'_>,
@@ -275,7 +275,7 @@ fn card_grid(
             .border_type(BorderType::Rounded)
             .border_style(palette.text(border))
             .padding(ratatui::widgets::Padding::horizontal(1));
-        if let Some(title) = card_title(app, session, answer) {
+        if let Some(title) = card_title(v, session, answer) {
             card = card.title(Span::styled(title, palette.side(side)));
         }
         frame.render_widget(

@@ -1,20 +1,20 @@
 //! The wall: what the room sees in presentation mode and on a second screen.
+//! It has no keys of its own: the workshop's present mode sets what it shows.
 
 pub(crate) mod draw;
 mod slides;
 
-use crate::tui::app::{App, Screen};
+use crate::model::Session;
+use crate::tui::app::Screen;
 
-impl App {
-    /// Whether the wall view is drawn: presentation mode, or the live view.
-    pub fn is_presenting(&self) -> bool {
-        match self.screen {
-            Screen::Follow => true,
-            Screen::Workshop | Screen::Agreement | Screen::Voting => self
-                .session
-                .as_ref()
-                .is_some_and(|s| s.progress().presentation.on),
-            _ => false,
+/// Whether the wall is drawn instead of `screen`: presentation mode is on (on a
+/// screen that can show it), or this is the live view.
+pub fn is_shown(screen: Screen, session: Option<&Session>) -> bool {
+    match screen {
+        Screen::Follow => true,
+        Screen::Workshop | Screen::Agreement | Screen::Voting => {
+            session.is_some_and(|s| s.progress().presentation.on)
         }
+        Screen::Start | Screen::Prep => false,
     }
 }

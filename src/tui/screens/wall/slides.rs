@@ -10,12 +10,12 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
 use super::draw::{big_then_rest, day_of};
 use crate::model::{BlockKind, Session, Side, clock};
 use crate::tr;
-use crate::tui::app::App;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme::{Palette, side_symbol};
 use crate::tui::widgets::big;
 
 pub(super) fn agenda(
-    app: &App,
+    v: &DrawCx,
     session: &Session,
     palette: &Palette,
     frame: &mut Frame<'_>,
@@ -29,12 +29,12 @@ pub(super) fn agenda(
             height: (area.height / 4).max(1),
             ..area
         },
-        &tr!(app.lang, AgendaTitle),
+        &tr!(v.lang, AgendaTitle),
         palette.text(palette.accent),
         Alignment::Left,
     );
     let mut lines = vec![
-        Line::styled(day_of(app, session), palette.text(palette.dim)),
+        Line::styled(day_of(v, session), palette.text(palette.dim)),
         Line::raw(""),
     ];
     let slots = session.program().days[day].schedule();
@@ -83,7 +83,7 @@ pub(super) fn agenda(
 }
 
 pub(super) fn welcome(
-    app: &App,
+    v: &DrawCx,
     session: &Session,
     palette: &Palette,
     frame: &mut Frame<'_>,
@@ -111,12 +111,12 @@ pub(super) fn welcome(
             palette.text(palette.fg).add_modifier(Modifier::BOLD),
         ),
         Line::raw(""),
-        Line::styled(day_of(app, session), palette.text(palette.fg)),
+        Line::styled(day_of(v, session), palette.text(palette.fg)),
     ];
     if !session.facilitator.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            tr!(app.lang, WelcomeFacilitator, name = session.facilitator),
+            tr!(v.lang, WelcomeFacilitator, name = session.facilitator),
             palette.text(palette.dim),
         ));
     }

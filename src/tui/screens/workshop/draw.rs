@@ -6,34 +6,38 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::{Focus, WorkshopUi};
 use crate::i18n::{Lang, long_date, text};
 use crate::model::{Answer, BlockKind, Session, Side, Speaker, View, clock};
 use crate::tr;
-use crate::tui::app::{App, Focus};
 use crate::tui::editor;
+use crate::tui::screens::DrawCx;
 use crate::tui::theme;
 use crate::tui::widgets::cards::{self, Card};
 
-pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let Some(session) = &app.session else {
-        return;
-    };
+pub fn render(ui: &WorkshopUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let agenda_width = (area.width / 4).clamp(24, 40);
     let [agenda, main] =
         Layout::horizontal([Constraint::Length(agenda_width), Constraint::Fill(1)]).areas(area);
-    render_agenda(app, session, frame, agenda);
-    let editor_height = editor::height(app, main.height);
+    render_agenda(ui, v, session, frame, agenda);
+    let editor_height = editor::height(v.editor, main.height);
     let [block_area, editor_area] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(editor_height)]).areas(main);
-    render_block(app, session, frame, block_area);
-    editor::draw(app, frame, editor_area);
+    render_block(ui, v, session, frame, block_area);
+    editor::draw(v, session, frame, editor_area);
 }
 
-fn render_agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
-    let lang = app.lang;
+fn render_agenda(
+    ui: &WorkshopUi,
+    v: &DrawCx,
+    session: &Session,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let lang = v.lang;
     let current = session.current_block().map(|b| b.id.clone());
     let day = session.current_day();
-    let border = focus_style(app, Focus::Agenda);
+    let border = focus_style(ui, Focus::Agenda);
     let block = Block::default()
         .borders(Borders::RIGHT)
         .border_style(border)
@@ -47,7 +51,7 @@ fn render_agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect
         }
         lines.push(Line::styled(heading, theme::title()));
         if d == day {
-            lines.push(schedule_line(lang, session.minutes_behind(app.now)));
+            lines.push(schedule_line(lang, session.minutes_behind(v.now)));
         }
         for slot in program_day.schedule() {
             let b = slot.block;
@@ -80,8 +84,8 @@ fn render_agenda(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect
 }
 
 /// The border of a pane: bright when it has the keyboard's focus.
-fn focus_style(app: &App, pane: Focus) -> ratatui::style::Style {
-    if app.workshop.focus == pane {
+fn focus_style(ui: &WorkshopUi, pane: Focus) -> ratatui::style::Style {
+    if ui.focus == pane {
         theme::current()
     } else {
         theme::dim()
@@ -97,17 +101,17 @@ fn schedule_line(lang: Lang, behind: i64) -> Line<'static> {
     }
 }
 
-fn render_block(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
+fn render_block(ui: &WorkshopUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let Some(block) = session.current_block() else {
         return;
     };
-    let lang = app.lang;
+    let lang = v.lang;
     let day = &session.program().days[session.current_day()];
     let slot = day.schedule().into_iter().find(|s| s.block.id == block.id);
     let times = slot
         .map(|s| format!("{}–{}", clock(s.start), clock(s.end)))
         .unwrap_or_default();
-    let timer = timer_span(app, session, &block.id, block.minutes);
+    let timer = timer_span(v, session, &block.id, block.minutes);
     let title_line = Line::from(vec![
         Span::styled(format!("{times}  "), theme::dim()),
         Span::styled(block.title.clone(), theme::title()),
@@ -151,7 +155,7 @@ fn render_block(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
         View::Sides => tr!(lang, ViewSides),
         View::Participants => tr!(lang, ViewParticipants),
     };
-    let border = focus_style(app, Focus::Answers);
+    let border = focus_style(ui, Focus::Answers);
     let frame_block = Block::default()
         .borders(Borders::TOP)
         .border_style(border)
@@ -170,45 +174,45 @@ fn render_block(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect)
         );
         return;
     }
-    let selected = app.workshop.selected;
+    let selected = ui.selected;
     match view {
         View::Arrival => {
             let cards: Vec<Card<'_>> = answers
                 .iter()
                 .enumerate()
-                .map(|(i, a)| answer_card(app, session, a, i == selected, true))
+                .map(|(i, a)| answer_card(v, session, a, i == selected, true))
                 .collect();
             cards::render(frame, inner, &cards, selected);
         }
-        View::Sides => render_sides(app, session, frame, inner, &answers),
-        View::Participants => render_by_participant(app, session, frame, inner, &answers),
+        View::Sides => render_sides(ui, v, session, frame, inner, &answers),
+        View::Participants => render_by_participant(ui, v, session, frame, inner, &answers),
     }
 }
 
-fn timer_span(app: &App, session: &Session, block: &str, minutes: u32) -> Vec<Span<'static>> {
+fn timer_span(v: &DrawCx, session: &Session, block: &str, minutes: u32) -> Vec<Span<'static>> {
     let timer = session.timer(block);
-    let remaining = timer.remaining(minutes, app.now);
+    let remaining = timer.remaining(minutes, v.now);
     let mm_ss = |s: i64| format!("{:02}:{:02}", s.abs() / 60, s.abs() % 60);
     let mut spans = if remaining >= 0 {
         vec![Span::styled(
-            tr!(app.lang, TimerLeft, time = mm_ss(remaining)),
+            tr!(v.lang, TimerLeft, time = mm_ss(remaining)),
             theme::title(),
         )]
     } else {
         vec![Span::styled(
-            tr!(app.lang, TimerOver, time = mm_ss(remaining)),
+            tr!(v.lang, TimerOver, time = mm_ss(remaining)),
             theme::warning(),
         )]
     };
     if !timer.is_running() {
         spans.push(Span::styled(
-            format!(" {}", tr!(app.lang, TimerPaused)),
+            format!(" {}", tr!(v.lang, TimerPaused)),
             theme::dim(),
         ));
     }
     if !session.progress().bell {
         spans.push(Span::styled(
-            format!(" {}", tr!(app.lang, BellOff)),
+            format!(" {}", tr!(v.lang, BellOff)),
             theme::dim(),
         ));
     }
@@ -223,7 +227,7 @@ fn side_of(session: &Session, speaker: Speaker) -> Option<Side> {
 }
 
 fn answer_card<'a>(
-    app: &App,
+    v: &DrawCx,
     session: &Session,
     answer: &'a Answer,
     selected: bool,
@@ -236,14 +240,14 @@ fn answer_card<'a>(
     )];
     // Under a side's column heading the side goes without saying.
     let name = if with_side {
-        session.speaker_label(answer.speaker, app.lang)
+        session.speaker_label(answer.speaker, v.lang)
     } else {
-        session.speaker_name(answer.speaker, app.lang)
+        session.speaker_name(answer.speaker, v.lang)
     };
     header.push(Span::styled(name, theme::side(side)));
     if answer.marked {
         header.push(Span::styled(
-            format!(" ★ {}", tr!(app.lang, Marked)),
+            format!(" ★ {}", tr!(v.lang, Marked)),
             theme::marked(),
         ));
     }
@@ -255,7 +259,8 @@ fn answer_card<'a>(
 }
 
 fn render_sides(
-    app: &App,
+    ui: &WorkshopUi,
+    v: &DrawCx,
     session: &Session,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -272,8 +277,8 @@ fn render_sides(
         .split(area);
     for (column, rect) in columns.iter().zip(areas.iter()) {
         let label = match column {
-            Some(side) => side.label(app.lang).to_uppercase(),
-            None => text(app.lang, crate::i18n::Msg::Group).to_uppercase(),
+            Some(side) => side.label(v.lang).to_uppercase(),
+            None => text(v.lang, crate::i18n::Msg::Group).to_uppercase(),
         };
         let heading = Line::styled(
             format!("{} {label}", theme::side_symbol(*column)),
@@ -287,17 +292,18 @@ fn render_sides(
             .enumerate()
             .filter(|(_, a)| side_of(session, a.speaker) == *column)
             .collect();
-        let selected = mine.iter().position(|(i, _)| *i == app.workshop.selected);
+        let selected = mine.iter().position(|(i, _)| *i == ui.selected);
         let cards: Vec<Card<'_>> = mine
             .iter()
-            .map(|(i, a)| answer_card(app, session, a, *i == app.workshop.selected, false))
+            .map(|(i, a)| answer_card(v, session, a, *i == ui.selected, false))
             .collect();
         cards::render(frame, body, &cards, selected.unwrap_or(0));
     }
 }
 
 fn render_by_participant(
-    app: &App,
+    ui: &WorkshopUi,
+    v: &DrawCx,
     session: &Session,
     frame: &mut Frame<'_>,
     area: Rect,
@@ -320,7 +326,7 @@ fn render_by_participant(
                 .enumerate()
                 .filter(|(_, a)| a.speaker == *speaker)
                 .collect();
-            let selected = theirs.iter().any(|(i, _)| *i == app.workshop.selected);
+            let selected = theirs.iter().any(|(i, _)| *i == ui.selected);
             if selected {
                 selected_card = n;
             }
@@ -339,7 +345,7 @@ fn render_by_participant(
                     format!(
                         "{} {}",
                         theme::side_symbol(side),
-                        session.speaker_label(*speaker, app.lang)
+                        session.speaker_label(*speaker, v.lang)
                     ),
                     theme::side(side),
                 ),

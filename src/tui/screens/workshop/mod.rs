@@ -6,14 +6,14 @@ mod typing;
 use std::collections::HashSet;
 
 use crate::i18n::{Localize, Msg, Quoted};
-use crate::model::Deleted;
-use crate::model::{Answer, ModelError, Session, Speaker};
+use crate::model::{Answer, AnswerId, Deleted, ModelError, Session, Speaker};
 use crate::tr;
-use crate::tui::app::{App, Confirm, Effect, OnYes, Overlay};
+use crate::tui::app::{Confirm, Effect, OnYes, Overlay};
 use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 use crate::tui::dialogs::picker::{self, Choice, Picker};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::Command;
+use crate::tui::screens::{Ask, Cx};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Focus {
@@ -34,381 +34,332 @@ pub struct WorkshopUi {
     pub rung: HashSet<String>,
 }
 
-impl App {
-    pub(crate) fn current_block_id(&self) -> Option<String> {
-        self.session
-            .as_ref()
-            .and_then(|s| s.current_block())
-            .map(|b| b.id.clone())
-    }
-
-    /// The current block's answers, in order of arrival.
-    pub fn block_answers(&self) -> Vec<&Answer> {
-        self.session
-            .as_ref()
-            .map_or(vec![], Session::current_answers)
-    }
-
-    fn selected_answer(&self) -> Option<Answer> {
-        self.block_answers()
-            .get(self.workshop.selected)
-            .map(|a| (*a).clone())
+impl WorkshopUi {
+    /// The answer selected among the current block's.
+    fn selected_answer(&self, session: &Session) -> Option<Answer> {
+        let answers = session.current_answers();
+        answers.get(self.selected).map(|a| (*a).clone())
     }
 
     /// Who speaks next: the next in the round, else the last speaker, else the group.
-    pub fn default_speaker(&self) -> Speaker {
-        let (Some(session), Some(block)) = (&self.session, self.current_block_id()) else {
+    pub fn default_speaker(&self, session: &Session) -> Speaker {
+        let Some(block) = session.current_block() else {
             return Speaker::Group;
         };
-        let after = match self.workshop.last_speaker {
+        let after = match self.last_speaker {
             Some(Speaker::Participant(id)) => Some(id),
             _ => None,
         };
         session
-            .next_in_round(&block, after)
+            .next_in_round(&block.id, after)
             .map(Speaker::Participant)
-            .or(self.workshop.last_speaker)
+            .or(self.last_speaker)
             .unwrap_or(Speaker::Group)
     }
 
-    pub(crate) fn open_editor_for_default(&mut self) {
-        let speaker = self.default_speaker();
-        self.open_editor(speaker);
-    }
-
-    fn open_editor(&mut self, speaker: Speaker) {
-        let Some(block) = self.session.as_ref().and_then(|s| s.current_block()) else {
-            return;
-        };
-        if !block.takes_answers() {
-            self.notice = Some(ModelError::BreakBlock(block.id.clone()).localize(self.lang));
-            return;
+    /// Opens the editor for the one who speaks next (typing or pasting on the
+    /// workshop screen starts an answer).
+    pub(crate) fn new_answer(&mut self, cx: &mut Cx) {
+        if let Some(session) = cx.session() {
+            let speaker = self.default_speaker(session);
+            open_editor(cx, speaker);
         }
-        self.editor = Some(Editor::new(&block.id, speaker, None, ""));
     }
 
-    pub(crate) fn workshop_command(&mut self, command: Command) -> Vec<Effect> {
-        let Some(block) = self.current_block_id() else {
+    pub(crate) fn command(&mut self, cx: &mut Cx, command: Command) -> Vec<Effect> {
+        let Some(session) = cx.session() else {
             return vec![];
         };
-        let count = self.block_answers().len();
-        let now = self.now;
+        let Some(block) = session.current_block().map(|b| b.id.clone()) else {
+            return vec![];
+        };
+        let count = session.current_answers().len();
+        let selected = self.selected_answer(session);
+        let now = cx.now;
         match command {
-            Command::NewAnswer => self.open_editor_for_default(),
-            Command::SpeakAs(n) => self.speak_as(n),
-            Command::SpeakGroup => self.open_editor(Speaker::Group),
-            Command::PickSpeaker => self.pick_speaker(),
-            Command::Up | Command::Down if self.workshop.focus == Focus::Agenda => {
+            Command::NewAnswer => self.new_answer(cx),
+            Command::SpeakAs(n) => speak_as(cx, n),
+            Command::SpeakGroup => open_editor(cx, Speaker::Group),
+            Command::PickSpeaker => pick_speaker(cx),
+            Command::Up | Command::Down if self.focus == Focus::Agenda => {
                 let delta = if command == Command::Up { -1 } else { 1 };
-                return self.step_block(delta);
+                return self.step_block(cx, delta);
             }
-            Command::Up => self.workshop.selected = self.workshop.selected.saturating_sub(1),
-            Command::Down => {
-                self.workshop.selected = (self.workshop.selected + 1).min(count.max(1) - 1);
-            }
-            Command::PrevBlock => return self.step_block(-1),
-            Command::NextBlock => return self.step_block(1),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(count.max(1) - 1),
+            Command::PrevBlock => return self.step_block(cx, -1),
+            Command::NextBlock => return self.step_block(cx, 1),
             Command::NextFocus | Command::PrevFocus => {
-                self.workshop.focus = match self.workshop.focus {
+                self.focus = match self.focus {
                     Focus::Agenda => Focus::Answers,
                     Focus::Answers => Focus::Agenda,
                 };
             }
             Command::EditAnswer => {
-                if let Some(a) = self.selected_answer() {
-                    self.editor = Some(Editor::new(&a.block, a.speaker, Some(a.id), &a.text));
+                if let Some(a) = selected {
+                    let editor = Editor::new(&a.block, a.speaker, Some(a.id), &a.text);
+                    cx.ask(Ask::Editor(Some(Box::new(editor))));
                 }
             }
-            Command::DeleteAnswer => self.ask_delete(),
-            Command::Undo => return self.undo_delete(),
+            Command::DeleteAnswer => ask_delete(cx, selected),
+            Command::Undo => return self.undo_delete(cx),
             Command::ToggleMark => {
-                if let Some(a) = self.selected_answer() {
-                    return self
-                        .try_change(|s, now| s.set_marked(a.id, !a.marked, now))
-                        .map(|(_, e)| e)
-                        .unwrap_or_default();
+                if let Some(a) = selected {
+                    return cx.try_effects(|s, now| s.set_marked(a.id, !a.marked, now));
                 }
             }
-            Command::MoveAnswer => self.pick_block_to_move_to(),
-            Command::AddActionItem => self.action_item_form(&block),
+            Command::MoveAnswer => pick_block_to_move_to(cx, selected),
+            Command::AddActionItem => action_item_form(cx, &block),
             Command::CycleView => {
-                return self.change(|s| {
+                return cx.change(|s| {
                     let p = s.progress_mut();
                     p.view = p.view.next();
                 });
             }
             Command::ToggleGuidance => {
-                return self.change(|s| {
-                    let p = s.progress_mut();
-                    p.show_guidance = !p.show_guidance;
-                });
+                return cx.change(|s| flip(&mut s.progress_mut().show_guidance));
             }
-            Command::ToggleBell => {
-                return self.change(|s| {
-                    let p = s.progress_mut();
-                    p.bell = !p.bell;
-                });
-            }
-            Command::ToggleDone => return self.change(|s| s.toggle_done(&block, now)),
-            Command::Pass => return self.pass(&block),
-            Command::TimerToggle => return self.change(|s| s.timer_mut(&block).toggle(now)),
+            Command::ToggleBell => return cx.change(|s| flip(&mut s.progress_mut().bell)),
+            Command::ToggleDone => return cx.change(|s| s.toggle_done(&block, now)),
+            Command::Pass => return self.pass(cx, &block),
+            Command::TimerToggle => return cx.change(|s| s.timer_mut(&block).toggle(now)),
             Command::TimerReset => {
-                self.workshop.rung.remove(&block);
-                return self.change(|s| *s.timer_mut(&block) = Default::default());
+                self.rung.remove(&block);
+                return cx.change(|s| *s.timer_mut(&block) = Default::default());
             }
-            Command::TimerPlus => return self.change(|s| s.timer_mut(&block).add_minutes(1)),
-            Command::TimerMinus => return self.change(|s| s.timer_mut(&block).add_minutes(-1)),
-            Command::Prepare => self.enter_prep(),
-            Command::Export => self.export_form(),
-            Command::Prioritise => return self.open_voting(&block),
-            Command::OpenAgreement => {
-                self.screen = crate::tui::app::Screen::Agreement;
-                self.section = 0;
-            }
+            Command::TimerPlus => return cx.change(|s| s.timer_mut(&block).add_minutes(1)),
+            Command::TimerMinus => return cx.change(|s| s.timer_mut(&block).add_minutes(-1)),
+            Command::Prepare => cx.ask(Ask::Prep),
+            Command::Export => cx.ask(Ask::Export),
+            Command::Prioritise => cx.ask(Ask::Voting { block }),
+            Command::OpenAgreement => cx.ask(Ask::Agreement),
             Command::TogglePresent => {
-                return self.change(|s| {
-                    let p = &mut s.progress_mut().presentation;
-                    p.on = !p.on;
-                });
+                return cx.change(|s| flip(&mut s.progress_mut().presentation.on));
             }
-            Command::Back => return self.close_session(),
-            Command::Quit => return self.quit(),
+            Command::Back => cx.ask(Ask::CloseSession),
+            Command::Quit => cx.ask(Ask::Quit),
             _ => {}
         }
         vec![]
     }
 
     /// Keys in presentation mode: the wall's own settings, else the workshop's keys.
-    pub(crate) fn present_command(&mut self, command: Command) -> Vec<Effect> {
+    pub(crate) fn present_command(&mut self, cx: &mut Cx, command: Command) -> Vec<Effect> {
         use crate::model::ThemeChoice;
         let change = |f: fn(&mut crate::model::Presentation)| {
             move |s: &mut Session| f(&mut s.progress_mut().presentation)
         };
         match command {
-            Command::NextSlide => self.change(change(|p| p.slide = p.slide.step(1))),
-            Command::PrevSlide => self.change(change(|p| p.slide = p.slide.step(-1))),
-            Command::ToggleNames => self.change(change(|p| p.anonymous = !p.anonymous)),
-            Command::ToggleSides => self.change(change(|p| p.show_side = !p.show_side)),
-            Command::ToggleTheme => self.change(change(|p| {
+            Command::NextSlide => cx.change(change(|p| p.slide = p.slide.step(1))),
+            Command::PrevSlide => cx.change(change(|p| p.slide = p.slide.step(-1))),
+            Command::ToggleNames => cx.change(change(|p| p.anonymous = !p.anonymous)),
+            Command::ToggleSides => cx.change(change(|p| p.show_side = !p.show_side)),
+            Command::ToggleTheme => cx.change(change(|p| {
                 p.theme = match p.theme {
                     ThemeChoice::Light => ThemeChoice::Dark,
                     ThemeChoice::Dark => ThemeChoice::Light,
                 }
             })),
-            other => self.workshop_command(other),
+            other => self.command(cx, other),
         }
     }
 
-    fn step_block(&mut self, delta: isize) -> Vec<Effect> {
+    fn step_block(&mut self, cx: &mut Cx, delta: isize) -> Vec<Effect> {
         let mut moved = false;
-        let effects = self.change(|s| moved = s.step_block(delta));
-        if moved {
-            self.workshop.selected = 0;
-            self.workshop.last_speaker = None;
-            effects
-        } else {
-            vec![]
-        }
-    }
-
-    /// The participants who answer, in round order, and the group last: the order
-    /// of the number keys and of Tab in the editor.
-    pub fn speakers(&self) -> Vec<Speaker> {
-        let mut all: Vec<Speaker> = self
-            .session
-            .iter()
-            .flat_map(|s| s.answering().map(Speaker::Participant).collect::<Vec<_>>())
-            .collect();
-        all.push(Speaker::Group);
-        all
-    }
-
-    fn speak_as(&mut self, n: u8) {
-        let speakers = self.speakers();
-        let participants = speakers.len() - 1;
-        match speakers
-            .get(usize::from(n) - 1)
-            .filter(|_| usize::from(n) <= participants)
-        {
-            Some(&speaker) => self.open_editor(speaker),
-            None => self.notice = Some(tr!(self.lang, NoticeNoSuchNumber, n = n)),
-        }
-    }
-
-    pub fn speaker_label(&self, speaker: Speaker) -> String {
-        let session = self.session.as_ref();
-        session.map_or_else(String::new, |s| s.speaker_label(speaker, self.lang))
-    }
-
-    fn pick_speaker(&mut self) {
-        let items = self
-            .speakers()
-            .into_iter()
-            .map(|s| (self.speaker_label(s), Choice::Speaker(s)))
-            .collect();
-        let title = tr!(self.lang, PickerSpeaker);
-        self.overlay = Some(Overlay::Picker(Picker::new(
-            picker::Purpose::Speaker,
-            title,
-            items,
-        )));
-    }
-
-    fn pick_block_to_move_to(&mut self) {
-        let (Some(answer), Some(session)) = (self.selected_answer(), &self.session) else {
-            return;
-        };
-        let items = session
-            .program()
-            .blocks()
-            .filter(|(_, b)| b.takes_answers() && b.id != answer.block)
-            .map(|(d, b)| {
-                let label = format!("{} · {}", tr!(self.lang, Day, n = d + 1), b.title);
-                (label, Choice::Block(b.id.clone()))
-            })
-            .collect();
-        let title = tr!(self.lang, PickerMoveTo);
-        let purpose = picker::Purpose::MoveAnswer(answer.id);
-        self.overlay = Some(Overlay::Picker(Picker::new(purpose, title, items)));
-    }
-
-    fn ask_delete(&mut self) {
-        let Some(answer) = self.selected_answer() else {
-            return;
-        };
-        let preview: String = answer.text.chars().take(40).collect();
-        let question = tr!(
-            self.lang,
-            ConfirmDelete,
-            who = self.speaker_label(answer.speaker),
-            text = Quoted(self.lang, &preview)
-        );
-        self.overlay = Some(Overlay::Confirm(Confirm {
-            question,
-            on_yes: OnYes::DeleteAnswer(answer.id),
-        }));
-    }
-
-    pub(crate) fn delete_answer(&mut self, id: crate::model::AnswerId) -> Vec<Effect> {
-        let Some((deleted, effects)) = self.try_change(|s, now| s.delete_answer(id, now)) else {
+        let effects = cx.change(|s| moved = s.step_block(delta));
+        if !moved {
             return vec![];
-        };
-        self.workshop.undo = Some(deleted);
-        let count = self.block_answers().len();
-        self.workshop.selected = self.workshop.selected.min(count.saturating_sub(1));
-        self.notice = Some(tr!(self.lang, NoticeDeleted));
+        }
+        self.selected = 0;
+        self.last_speaker = None;
         effects
     }
 
-    fn undo_delete(&mut self) -> Vec<Effect> {
-        let Some(deleted) = self.workshop.undo.take() else {
-            self.notice = Some(tr!(self.lang, NoticeNothingToUndo));
-            return vec![];
-        };
-        self.try_change(|s, now| s.restore_answer(deleted, now))
-            .map(|(_, e)| e)
-            .unwrap_or_default()
-    }
-
-    fn pass(&mut self, block: &str) -> Vec<Effect> {
-        let Speaker::Participant(id) = self.default_speaker() else {
-            self.notice = Some(tr!(self.lang, NoticeRoundDone));
-            return vec![];
-        };
-        let name = self.speaker_label(Speaker::Participant(id));
-        self.workshop.last_speaker = Some(Speaker::Participant(id));
-        self.notice = Some(tr!(self.lang, NoticePassed, name = name));
-        let now = self.now;
-        self.change(|s| s.toggle_pass(block, id, now))
-    }
-
-    fn action_item_form(&mut self, block: &str) {
-        let fields = vec![
-            Field::text(Msg::FieldWhat, ""),
-            Field::text(Msg::FieldWho, ""),
-            Field::text(Msg::FieldDue, ""),
-        ];
-        let title = tr!(self.lang, FormActionItem);
-        let purpose = Purpose::ActionItem {
-            block: block.to_string(),
-        };
-        self.overlay = Some(Overlay::Form(Form::new(purpose, title, fields)));
-    }
-
-    /// Adds the action item of the form (what, who, by when) from `block`.
-    pub(crate) fn submit_action_item(
+    /// A choice made in the picker this screen opened.
+    pub(crate) fn picked(
         &mut self,
-        block: &str,
-        form: &Form,
-    ) -> Result<Vec<Effect>, FieldError> {
-        let due_text = form.text(Msg::FieldDue);
-        let due = crate::model::parse_day(&due_text);
-        if !due_text.is_empty() && due.is_none() {
-            let input = Quoted(self.lang, &due_text);
-            let message = tr!(self.lang, BadDate, input = input);
-            return Err(FieldError::new(Msg::FieldDue, message));
-        }
-        let (what, who) = (form.text(Msg::FieldWhat), form.text(Msg::FieldWho));
-        self.attempt(|s, now| s.add_action_item(&what, &who, due, Some(block), now))
-            .map(|(_, e)| e)
-            .map_err(|m| FieldError::new(Msg::FieldWhat, m))
-    }
-
-    pub(crate) fn picker_command(&mut self, command: Command) -> Vec<Effect> {
-        let Some(Overlay::Picker(picker)) = &mut self.overlay else {
-            return vec![];
-        };
-        match command {
-            Command::Up => picker.step(-1),
-            Command::Down => picker.step(1),
-            Command::Back => self.overlay = None,
-            Command::Accept => {
-                let purpose = picker.purpose.clone();
-                let chosen = picker.chosen();
-                self.overlay = None;
-                match (purpose, chosen) {
-                    (picker::Purpose::Speaker, Some(Choice::Speaker(s))) => self.open_editor(s),
-                    (picker::Purpose::MoveAnswer(id), Some(Choice::Block(block))) => {
-                        return self
-                            .try_change(|s, now| s.move_answer(id, &block, now))
-                            .map(|(_, e)| e)
-                            .unwrap_or_default();
-                    }
-                    _ => {}
-                }
+        cx: &mut Cx,
+        purpose: picker::Purpose,
+        chosen: Choice,
+    ) -> Vec<Effect> {
+        match (purpose, chosen) {
+            (picker::Purpose::Speaker, Choice::Speaker(s)) => open_editor(cx, s),
+            (picker::Purpose::MoveAnswer(id), Choice::Block(block)) => {
+                return cx.try_effects(|s, now| s.move_answer(id, &block, now));
             }
             _ => {}
         }
         vec![]
     }
 
-    pub(crate) fn bell_if_due(&mut self) -> Vec<Effect> {
-        let (Some(session), Some(block)) = (&self.session, self.current_block_id()) else {
+    /// Deletes an answer (after the question), keeping it for undo.
+    pub(crate) fn delete_answer(&mut self, cx: &mut Cx, id: AnswerId) -> Vec<Effect> {
+        let Some((deleted, effects)) = cx.try_change(|s, now| s.delete_answer(id, now)) else {
             return vec![];
         };
-        let timer = session.timer(&block);
-        let minutes = session.current_block().map_or(0, |b| b.minutes);
+        self.undo = Some(deleted);
+        let count = cx.session().map_or(0, |s| s.current_answers().len());
+        self.selected = self.selected.min(count.saturating_sub(1));
+        cx.notify(tr!(cx.lang, NoticeDeleted));
+        effects
+    }
+
+    fn undo_delete(&mut self, cx: &mut Cx) -> Vec<Effect> {
+        let Some(deleted) = self.undo.take() else {
+            cx.notify(tr!(cx.lang, NoticeNothingToUndo));
+            return vec![];
+        };
+        cx.try_effects(|s, now| s.restore_answer(deleted, now))
+    }
+
+    fn pass(&mut self, cx: &mut Cx, block: &str) -> Vec<Effect> {
+        let Some(session) = cx.session() else {
+            return vec![];
+        };
+        let Speaker::Participant(id) = self.default_speaker(session) else {
+            cx.notify(tr!(cx.lang, NoticeRoundDone));
+            return vec![];
+        };
+        let name = session.speaker_label(Speaker::Participant(id), cx.lang);
+        self.last_speaker = Some(Speaker::Participant(id));
+        cx.notify(tr!(cx.lang, NoticePassed, name = name));
+        let now = cx.now;
+        cx.change(|s| s.toggle_pass(block, id, now))
+    }
+
+    /// Adds the action item of the form (what, who, by when) from `block`.
+    pub(crate) fn submit_action_item(
+        &mut self,
+        cx: &mut Cx,
+        block: &str,
+        form: &Form,
+    ) -> Result<Vec<Effect>, FieldError> {
+        let due_text = form.text(Msg::FieldDue);
+        let due = crate::model::parse_day(&due_text);
+        if !due_text.is_empty() && due.is_none() {
+            let message = tr!(cx.lang, BadDate, input = Quoted(cx.lang, &due_text));
+            return Err(FieldError::new(Msg::FieldDue, message));
+        }
+        let (what, who) = (form.text(Msg::FieldWhat), form.text(Msg::FieldWho));
+        cx.attempt(|s, now| s.add_action_item(&what, &who, due, Some(block), now))
+            .map(|(_, e)| e)
+            .map_err(|m| FieldError::new(Msg::FieldWhat, m))
+    }
+
+    /// Rings the bell once when the current block's running timer reaches zero.
+    pub(crate) fn bell_if_due(&mut self, cx: &mut Cx) -> Vec<Effect> {
+        let Some(session) = cx.session() else {
+            return vec![];
+        };
+        let Some(block) = session.current_block() else {
+            return vec![];
+        };
+        let timer = session.timer(&block.id);
         let due = session.progress().bell
             && timer.is_running()
-            && timer.remaining(minutes, self.now) <= 0
-            && !self.workshop.rung.contains(&block);
+            && timer.remaining(block.minutes, cx.now) <= 0
+            && !self.rung.contains(&block.id);
         if due {
-            self.workshop.rung.insert(block);
+            self.rung.insert(block.id.clone());
             vec![Effect::Bell]
         } else {
             vec![]
         }
     }
+}
 
-    fn close_session(&mut self) -> Vec<Effect> {
-        if self.dirty {
-            self.notice = Some(tr!(self.lang, NoticeUnsavedStay));
-            return vec![];
-        }
-        self.session = None;
-        self.path = None;
-        self.editor = None;
-        self.screen = crate::tui::app::Screen::Start;
-        vec![Effect::Close, Effect::ListSessions]
+fn flip(flag: &mut bool) {
+    *flag = !*flag;
+}
+
+/// Opens the editor for `speaker`, unless the current block takes no answers.
+fn open_editor(cx: &mut Cx, speaker: Speaker) {
+    let Some(block) = cx.session().and_then(|s| s.current_block()) else {
+        return;
+    };
+    if !block.takes_answers() {
+        let message = ModelError::BreakBlock(block.id.clone()).localize(cx.lang);
+        cx.notify(message);
+        return;
     }
+    let editor = Editor::new(&block.id, speaker, None, "");
+    cx.ask(Ask::Editor(Some(Box::new(editor))));
+}
+
+fn speak_as(cx: &mut Cx, n: u8) {
+    let speakers = cx.session().map(Session::speakers).unwrap_or_default();
+    let participants = speakers.len().saturating_sub(1);
+    match speakers
+        .get(usize::from(n) - 1)
+        .filter(|_| usize::from(n) <= participants)
+    {
+        Some(&speaker) => open_editor(cx, speaker),
+        None => cx.notify(tr!(cx.lang, NoticeNoSuchNumber, n = n)),
+    }
+}
+
+fn pick_speaker(cx: &mut Cx) {
+    let Some(session) = cx.session() else {
+        return;
+    };
+    let items = session
+        .speakers()
+        .into_iter()
+        .map(|s| (session.speaker_label(s, cx.lang), Choice::Speaker(s)))
+        .collect();
+    let title = tr!(cx.lang, PickerSpeaker);
+    let picker = Picker::new(picker::Purpose::Speaker, title, items);
+    cx.ask(Ask::Overlay(Overlay::Picker(picker)));
+}
+
+fn pick_block_to_move_to(cx: &mut Cx, answer: Option<Answer>) {
+    let (Some(answer), Some(session)) = (answer, cx.session()) else {
+        return;
+    };
+    let items = session
+        .program()
+        .blocks()
+        .filter(|(_, b)| b.takes_answers() && b.id != answer.block)
+        .map(|(d, b)| {
+            let label = format!("{} · {}", tr!(cx.lang, Day, n = d + 1), b.title);
+            (label, Choice::Block(b.id.clone()))
+        })
+        .collect();
+    let title = tr!(cx.lang, PickerMoveTo);
+    let purpose = picker::Purpose::MoveAnswer(answer.id);
+    cx.ask(Ask::Overlay(Overlay::Picker(Picker::new(
+        purpose, title, items,
+    ))));
+}
+
+fn ask_delete(cx: &mut Cx, answer: Option<Answer>) {
+    let (Some(answer), Some(session)) = (answer, cx.session()) else {
+        return;
+    };
+    let preview: String = answer.text.chars().take(40).collect();
+    let question = tr!(
+        cx.lang,
+        ConfirmDelete,
+        who = session.speaker_label(answer.speaker, cx.lang),
+        text = Quoted(cx.lang, &preview)
+    );
+    cx.ask(Ask::Overlay(Overlay::Confirm(Confirm {
+        question,
+        on_yes: OnYes::DeleteAnswer(answer.id),
+    })));
+}
+
+fn action_item_form(cx: &mut Cx, block: &str) {
+    let fields = vec![
+        Field::text(Msg::FieldWhat, ""),
+        Field::text(Msg::FieldWho, ""),
+        Field::text(Msg::FieldDue, ""),
+    ];
+    let title = tr!(cx.lang, FormActionItem);
+    let purpose = Purpose::ActionItem {
+        block: block.to_string(),
+    };
+    cx.ask(Ask::Overlay(Overlay::Form(Form::new(
+        purpose, title, fields,
+    ))));
 }
