@@ -5,8 +5,9 @@
 use jiff::{SignedDuration, Timestamp};
 
 use crate::i18n::Lang;
-use crate::model::{NewParticipant, Session, Side, Speaker};
-use crate::programs::{self, ProgramError};
+use crate::i18n::Localize;
+use crate::model::{NewParticipant, NewSession, Session, Side, Speaker};
+use crate::programs;
 
 const PEOPLE: [(&str, &str, Side, &str); 11] = [
     (
@@ -156,30 +157,30 @@ const ANSWERS: &[(&str, Option<usize>, &str, bool)] = &[
 ];
 
 /// A fresh copy of the demo, dated today.
-pub fn session(lang: Lang, now: Timestamp) -> Result<Session, ProgramError> {
-    let program = programs::load_built_in("skr-tva-dagar")?;
-    let mut s = Session::new(
-        program,
-        "Sjöbacka kommun",
-        "Styra och leda tillsammans",
-        now,
-    );
-    s.language = lang;
-    s.facilitator = "Gunnel Strand".into();
+/// Why it cannot be made is said in `lang` (it never happens with the built-in program).
+pub fn session(lang: Lang, now: Timestamp) -> Result<Session, String> {
+    let program = programs::load_built_in("skr-tva-dagar").map_err(|e| e.localize(lang))?;
     let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let _ = s.set_dates(Some(today), None);
-    let ids: Vec<_> = PEOPLE
+    let people = PEOPLE
         .iter()
         .enumerate()
-        .filter_map(|(i, (name, title, side, affiliation))| {
-            let new = NewParticipant {
-                affiliation: affiliation.to_string(),
-                observer: i == PEOPLE.len() - 1,
-                ..NewParticipant::new(name, title, *side)
-            };
-            s.add_participant(new, now).ok()
+        .map(|(i, (name, title, side, affiliation))| NewParticipant {
+            affiliation: affiliation.to_string(),
+            observer: i == PEOPLE.len() - 1,
+            ..NewParticipant::new(name, title, *side)
         })
         .collect();
+    let new = NewSession {
+        organisation: "Sjöbacka kommun".into(),
+        title: "Styra och leda tillsammans".into(),
+        facilitator: "Gunnel Strand".into(),
+        language: lang,
+        day1: Some(today),
+        participants: people,
+        ..NewSession::new(program)
+    };
+    let mut s = new.build(now).map_err(|e| e.localize(lang))?;
+    let ids: Vec<_> = s.participants().iter().map(|p| p.id).collect();
     for (n, (block, who, text, marked)) in ANSWERS.iter().enumerate() {
         let speaker = who
             .and_then(|i| ids.get(i))

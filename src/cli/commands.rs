@@ -8,7 +8,7 @@ use jiff::{Timestamp, civil::Date, tz::TimeZone};
 use super::{AddAnswerArgs, Command, DemoArgs, ExportArgs, Failure, NewArgs};
 use crate::export::{self, Format, Options};
 use crate::i18n::{Lang, Localize, Quoted, long_date};
-use crate::model::{NewParticipant, Program, Session, Side, clock};
+use crate::model::{NewParticipant, NewSession, Program, Session, Side, clock};
 use crate::programs;
 use crate::store::{self, Replace, Saved, Store, StoreError, Writer};
 use crate::tr;
@@ -118,19 +118,24 @@ fn new(args: NewArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome
     if day2.is_some() && day1.is_none() {
         return Err(Failure::usage(tr!(lang, CliErrDay2NoDay1)));
     }
-    let now = Timestamp::now();
-    let title = args.title.unwrap_or_else(|| program.title.clone());
-    let mut session = Session::new(program, org, &title, now);
-    session.facilitator = args.facilitator.unwrap_or_default();
-    session.language = lang;
-    let usage = |e: &dyn Localize| Failure::usage(e.localize(lang));
-    session.set_dates(day1, day2).map_err(|e| usage(&e))?;
-    for spec in &args.participants {
-        let participant = parse_participant(spec, lang)?;
-        session
-            .add_participant(participant, now)
-            .map_err(|e| usage(&e))?;
-    }
+    let participants = args
+        .participants
+        .iter()
+        .map(|spec| parse_participant(spec, lang))
+        .collect::<Result<_, _>>()?;
+    let new = NewSession {
+        organisation: org.to_string(),
+        title: args.title.unwrap_or_default(),
+        facilitator: args.facilitator.unwrap_or_default(),
+        language: lang,
+        day1,
+        day2,
+        participants,
+        ..NewSession::new(program)
+    };
+    let session = new
+        .build(Timestamp::now())
+        .map_err(|e| Failure::usage(e.localize(lang)))?;
     let writer = store.create(&session).map_err(|e| Failure::of(&e, lang))?;
     say(out, writer.path().display().to_string())
 }

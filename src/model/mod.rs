@@ -12,6 +12,7 @@ pub mod draft_agreement;
 mod error;
 mod integrity;
 mod merge;
+mod new_session;
 mod participant;
 mod priority;
 mod program;
@@ -29,6 +30,7 @@ pub use dates::parse_day;
 pub use error::ModelError;
 pub use integrity::Integrity;
 pub use merge::Seen;
+pub use new_session::NewSession;
 pub use participant::{NewParticipant, Participant, ParticipantId, Side};
 pub use priority::{
     DEFAULT_DOTS, Dots, Item, MAX_DOTS_IN_FILE, Proposal, ProposalId, Ranked, Voting,

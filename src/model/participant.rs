@@ -73,6 +73,17 @@ pub struct NewParticipant {
     pub observer: bool,
 }
 
+impl From<&Participant> for NewParticipant {
+    /// The same person, for another session.
+    fn from(p: &Participant) -> NewParticipant {
+        NewParticipant {
+            affiliation: p.affiliation.clone(),
+            observer: p.observer,
+            ..NewParticipant::new(&p.name, &p.title, p.side)
+        }
+    }
+}
+
 impl NewParticipant {
     pub fn new(name: &str, title: &str, side: Side) -> NewParticipant {
         NewParticipant {

@@ -7,7 +7,7 @@ use super::dialogs::{Confirm, OnYes, Overlay};
 use super::screens::prep::PrepUi;
 use super::screens::voting::VotingUi;
 use super::screens::{Ask, Cx, Screens};
-use crate::model::Session;
+use crate::model::NewSession;
 use crate::programs;
 use crate::tr;
 
@@ -83,9 +83,16 @@ impl App {
         let Some(Ok(program)) = programs::built_in_ids().next().and_then(programs::built_in) else {
             return vec![];
         };
-        let mut session = Session::new(program, "", "", self.now);
-        session.language = self.lang;
-        self.session = Some(session);
+        let new = NewSession {
+            language: self.lang,
+            ..NewSession::new(program)
+        };
+        // The title field starts empty: the details give the program's title
+        // when none is typed.
+        self.session = new.build(self.now).ok().map(|mut s| {
+            s.title.clear();
+            s
+        });
         self.path = None;
         self.dirty = false;
         self.screen = Screen::Prep;

@@ -206,7 +206,7 @@ impl Shell {
             .store
             .dir()
             .join(format!("demo{}", store::SESSION_SUFFIX));
-        let session = demo::session(self.lang, now).map_err(|e| e.localize(self.lang))?;
+        let session = demo::session(self.lang, now)?;
         let writer = Writer::replace(&path, &session).map_err(|e| e.localize(self.lang))?;
         self.writer = Some(writer);
         Ok(Box::new(Opened { path, session }))

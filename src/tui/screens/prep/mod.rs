@@ -8,7 +8,7 @@ mod participants;
 use jiff::civil::Date;
 
 use crate::i18n::{Localize, Msg};
-use crate::model::{NewParticipant, Program, Session};
+use crate::model::{NewSession, Program, Session};
 use crate::programs;
 use crate::tr;
 use crate::tui::app::{Confirm, Effect, OnYes, Overlay};
@@ -165,31 +165,42 @@ impl PrepUi {
         if form.fields.iter().any(|f| f.error.is_some()) {
             return false;
         }
-        let mut candidate = session.clone();
-        if let Some(program) = program {
-            candidate = Session::new(program, "", "", now);
-            candidate.language = lang;
-            for p in session.participants() {
-                let new = NewParticipant {
-                    affiliation: p.affiliation.clone(),
-                    observer: p.observer,
-                    ..NewParticipant::new(&p.name, &p.title, p.side)
+        let title = form.text(Msg::FieldTitle);
+        let facilitator = form.text(Msg::FieldFacilitator);
+        let candidate = match program {
+            // Another program: a new session of it, with the people added so far.
+            Some(program) => NewSession {
+                organisation: org,
+                title,
+                facilitator,
+                language: lang,
+                day1,
+                day2,
+                participants: session.participants().iter().map(Into::into).collect(),
+                ..NewSession::new(program)
+            }
+            .build(now),
+            None => {
+                let mut same = session.clone();
+                same.organisation = org;
+                same.title = match title.as_str() {
+                    "" => same.program().title.clone(),
+                    _ => title,
                 };
-                let _ = candidate.add_participant(new, now);
+                same.facilitator = facilitator;
+                same.set_dates(day1, day2).map(|()| same)
+            }
+        };
+        match candidate {
+            Ok(candidate) => {
+                cx.replace_session(candidate);
+                true
+            }
+            Err(e) => {
+                form.show_error(FieldError::new(Msg::FieldDay2, e.localize(lang)));
+                false
             }
         }
-        if let Err(e) = candidate.set_dates(day1, day2) {
-            form.show_error(FieldError::new(Msg::FieldDay2, e.localize(lang)));
-            return false;
-        }
-        candidate.organisation = org;
-        candidate.title = form.text(Msg::FieldTitle);
-        if candidate.title.is_empty() {
-            candidate.title = candidate.program().title.clone();
-        }
-        candidate.facilitator = form.text(Msg::FieldFacilitator);
-        cx.replace_session(candidate);
-        true
     }
 
     pub(crate) fn command(&mut self, cx: &mut Cx, command: Command) -> Vec<Effect> {
