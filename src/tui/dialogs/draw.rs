@@ -13,7 +13,9 @@ use crate::tui::dialogs::picker::Picker;
 use crate::tui::screens::DrawCx;
 use crate::tui::theme;
 
-/// A box of `height` lines centred in `area`, at most 72 columns wide.
+/// A box of `height` lines centred in `area`, at most 72 columns wide. Not
+/// `Rect::centered`: that rounds the odd line below, this one above, and every
+/// dialog the users know sits where this puts it.
 pub fn centred(area: Rect, height: u16) -> Rect {
     let width = area.width.saturating_sub(4).min(72);
     let height = height.min(area.height);

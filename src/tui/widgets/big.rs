@@ -17,6 +17,9 @@ const SIZES: [(PixelSize, u16, u16); 3] = [
 ];
 
 /// `text` broken into lines of at most `width` characters, at spaces where it can.
+/// Counted in chars, because in big letters each char is one glyph whatever its
+/// width in a terminal. (Not `textwrap`: it measures terminal width even with its
+/// Unicode feature off, so a dash "–" counts double and the wall's lines change.)
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
