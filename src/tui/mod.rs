@@ -6,6 +6,8 @@
 //!   screen or dialog that has the keys;
 //! - `screens/<screen>/`: one folder per screen (start, prep, workshop, wall,
 //!   voting, agreement), its state, its keys (`mod.rs`) and its drawing (`draw.rs`);
+//!   a screen touches the rest only through the `Cx` it is lent (`screens/mod.rs`);
+//! - `navigation.rs`: lends a screen its `Cx` and carries out what it asks for;
 //! - `dialogs/`: what is drawn over a screen and takes the keys (forms, the
 //!   picker, confirmations, the export dialog);
 //! - `widgets/`: drawing pieces several screens share (cards, big text);
