@@ -413,6 +413,14 @@ fn the_start_screen_skips_what_is_not_a_session_file_and_says_so() {
 
 // ---- 3. export --force replaces only a regular file that is not the session's
 
+/// `samspel export SESSION --format csv --force --out OUT`.
+fn export_csv_over(env: &Env, session: &str, out: &Path) -> Output {
+    let out = out.to_str().unwrap();
+    env.run(&[
+        "export", session, "--format", "csv", "--force", "--out", out,
+    ])
+}
+
 #[test]
 fn export_never_replaces_a_device_a_fifo_or_the_session_itself() {
     let env = Env::new();
@@ -445,15 +453,7 @@ fn export_never_replaces_a_device_a_fifo_or_the_session_itself() {
         store::lock_path(&path),
     ];
     for target in &targets {
-        let out = env.run(&[
-            "export",
-            session,
-            "--format",
-            "csv",
-            "--force",
-            "--out",
-            target.to_str().unwrap(),
-        ]);
+        let out = export_csv_over(&env, session, target);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{target:?}: {err}");
         assert!(
@@ -472,15 +472,7 @@ fn export_never_replaces_a_device_a_fifo_or_the_session_itself() {
     let named = env.path().join("genvag.samspel.json");
     std::os::unix::fs::symlink(&path, &named).unwrap();
     for target in [store::backup_path(&path, 1), store::lock_path(&path)] {
-        let out = env.run(&[
-            "export",
-            named.to_str().unwrap(),
-            "--format",
-            "csv",
-            "--force",
-            "--out",
-            target.to_str().unwrap(),
-        ]);
+        let out = export_csv_over(&env, named.to_str().unwrap(), &target);
         assert_eq!(out.status.code(), Some(1), "{target:?}");
     }
     store::load(&store::backup_path(&path, 1)).unwrap();
@@ -490,15 +482,12 @@ fn export_never_replaces_a_device_a_fifo_or_the_session_itself() {
     fs::write(&target, b"untouched").unwrap();
     let link = env.path().join("lank.csv");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    env.ok(&[
-        "export",
-        session,
-        "--format",
-        "csv",
-        "--force",
-        "--out",
-        link.to_str().unwrap(),
-    ]);
+    let out = export_csv_over(&env, session, &link);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(fs::symlink_metadata(&link).unwrap().is_file());
     assert_eq!(fs::read(&target).unwrap(), b"untouched");
 }
