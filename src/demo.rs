@@ -204,7 +204,7 @@ pub fn session(lang: Lang, now: Timestamp) -> Result<Session, String> {
     ] {
         s.toggle_done(done, now);
     }
-    let _ = s.go_to_block("vad-ar-svart");
+    let _ = s.go_to_block("vad-ar-svart", now);
     Ok(s)
 }
 

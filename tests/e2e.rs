@@ -242,6 +242,9 @@ fn two_answers_survive_quit_and_restart() {
     let path = session(&env);
     let mut app = App::start(&env, &["open", &path, "--block", "vad-ar-svart"]);
     app.wait_for("Vad är svårt?");
+    // The position is saved at once, for a live view that starts now.
+    let saved = samspel::store::load(std::path::Path::new(&path)).unwrap();
+    assert_eq!(saved.current_block().unwrap().id, "vad-ar-svart");
     app.send("a");
     app.wait_for("Svar från Åsa Öberg");
     app.send("Tiden räcker inte – åäö ÅÄÖ");
@@ -412,7 +415,8 @@ fn samspel_present_follows_answers_live_and_quits_clean() {
     let path = session(&env);
     {
         let (mut writer, mut s) = samspel::store::Writer::open(Path::new(&path)).unwrap();
-        s.go_to_block("vad-ar-svart").unwrap();
+        s.go_to_block("vad-ar-svart", jiff::Timestamp::now())
+            .unwrap();
         writer.save(&s).unwrap();
     }
     let mut wall = App::start(&env, &["present", &path]);

@@ -36,7 +36,9 @@ fn the_follower_keeps_up_with_a_writer_adding_200_answers() {
     {
         // The wall shows the current block: make it the one being answered.
         let (mut writer, mut session) = samspel::store::Writer::open(&path).unwrap();
-        session.go_to_block("vad-ar-svart").unwrap();
+        session
+            .go_to_block("vad-ar-svart", jiff::Timestamp::now())
+            .unwrap();
         writer.save(&session).unwrap();
     }
     let (mut app, mut shell) = follower(&path);

@@ -51,7 +51,9 @@ fn app_on_vad_ar_svart() -> (Harness, PathBuf) {
     let mut h = Harness::with_dir(Harness::fast_dir());
     h.press(KeyCode::Char('d'));
     let session = h.app.session.as_mut().unwrap();
-    session.go_to_block("vad-ar-svart").unwrap();
+    session
+        .go_to_block("vad-ar-svart", jiff::Timestamp::now())
+        .unwrap();
     let path = h.app.path.clone().unwrap();
     (h, path)
 }

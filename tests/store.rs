@@ -243,7 +243,7 @@ fn counted_session() -> serde_json::Value {
     let answer = s.answers()[0].id;
     let v = s.start_voting(vec![Item::Answer(answer)], 3, now);
     s.set_dots(v, voter, Item::Answer(answer), 2, now).unwrap();
-    s.timer_mut("vad-ar-svart").toggle(now);
+    s.toggle_timer("vad-ar-svart", now);
     serde_json::from_slice(&store::encode(&s)).unwrap()
 }
 

@@ -762,3 +762,42 @@ fn an_export_without_a_folder_says_so_under_the_field() {
     assert!(error.contains("mapp"), "{error}");
     assert!(h.screen(80, 24).contains("Skriv vilken mapp"));
 }
+
+#[test]
+fn only_the_current_blocks_timer_runs_and_quitting_pauses_it() {
+    let mut h = Harness::demo();
+    let a = h.session().current_block().unwrap().id.clone();
+    h.press(KeyCode::Char('t'));
+    h.wait(60);
+    h.press(KeyCode::Right);
+    let b = h.session().current_block().unwrap().id.clone();
+    assert_ne!(a, b);
+    h.wait(300);
+    h.press(KeyCode::Left);
+    let now = h.now;
+    let disk = h.on_disk();
+    assert_eq!(
+        disk.timer(&a).elapsed(now),
+        60,
+        "A did not count while away"
+    );
+    assert!(!disk.timer(&a).is_running());
+    // Started again, then the block is marked done: it stops.
+    h.press(KeyCode::Char('t'));
+    h.wait(30);
+    h.press(KeyCode::Char('k'));
+    h.wait(30);
+    assert_eq!(h.on_disk().timer(&a).elapsed(h.now), 90);
+    // Running when the app quits: paused in the file, counted up to the quit.
+    h.press(KeyCode::Char('t'));
+    h.wait(10);
+    h.ctrl('c');
+    assert!(h.app.quit);
+    let disk = h.on_disk();
+    assert!(disk.progress().timers.values().all(|t| !t.is_running()));
+    assert_eq!(
+        disk.timer(&a)
+            .elapsed(h.now + jiff::SignedDuration::from_secs(999)),
+        100
+    );
+}

@@ -84,6 +84,28 @@ fn run_case(steps: &[Step]) -> Result<(), TestCaseError> {
         }
         let session = h.app.session.as_ref().unwrap();
         prop_assert_eq!(session.check_integrity(), Ok(()), "step {} ({:?})", n, step);
+        // Only the current block's timer may count (what the file holds once saved).
+        let running: Vec<_> = session
+            .progress()
+            .timers
+            .iter()
+            .filter(|(_, t)| t.is_running())
+            .collect();
+        prop_assert!(
+            running.len() <= 1,
+            "step {} ({:?}): {:?} run",
+            n,
+            step,
+            running
+        );
+        if let [(block, _)] = running[..] {
+            prop_assert_eq!(
+                Some(block),
+                session.current_block().map(|b| &b.id),
+                "step {}",
+                n
+            );
+        }
         let now = ids(&h);
         for gone in on_disk.difference(&now) {
             prop_assert!(

@@ -23,17 +23,20 @@ impl Session {
             .map_or(0, |(d, _)| d)
     }
 
-    pub fn go_to_block(&mut self, id: &str) -> Result<(), ModelError> {
+    /// Moves the workshop to block `id`. Only the block the room is at may count
+    /// time: a timer running elsewhere is paused.
+    pub fn go_to_block(&mut self, id: &str, now: Timestamp) -> Result<(), ModelError> {
         if self.program.block(id).is_none() {
             return Err(ModelError::UnknownBlock(id.to_string()));
         }
+        self.pause_timers_but(Some(id), now);
         self.progress.current_block = Some(id.to_string());
         Ok(())
     }
 
     /// Moves to the next (`+1`) or previous (`-1`) block that is not skipped,
-    /// across days. Returns whether it moved.
-    pub fn step_block(&mut self, delta: isize) -> bool {
+    /// across days, pausing the timer of the block it leaves. Returns whether it moved.
+    pub fn step_block(&mut self, delta: isize, now: Timestamp) -> bool {
         let order: Vec<&Block> = self
             .program
             .blocks()
@@ -43,13 +46,13 @@ impl Session {
         let current = self.current_block().map(|b| b.id.clone());
         let Some(i) = order.iter().position(|b| Some(&b.id) == current.as_ref()) else {
             return match order.first().map(|b| b.id.clone()) {
-                Some(first) => self.go_to_block(&first).is_ok(),
+                Some(first) => self.go_to_block(&first, now).is_ok(),
                 None => false,
             };
         };
         let j = i.saturating_add_signed(delta);
         match order.get(j).filter(|_| j != i).map(|b| b.id.clone()) {
-            Some(next) => self.go_to_block(&next).is_ok(),
+            Some(next) => self.go_to_block(&next, now).is_ok(),
             None => false,
         }
     }
@@ -58,20 +61,52 @@ impl Session {
         self.progress.done_blocks.iter().any(|b| b == block)
     }
 
+    /// Marks a block done (its timer stops) or not done.
     pub fn toggle_done(&mut self, block: &str, now: Timestamp) {
         if self.is_done(block) {
             self.progress.done_blocks.retain(|b| b != block);
         } else {
             self.progress.done_blocks.push(block.to_string());
+            if let Some(timer) = self.progress.timers.get_mut(block) {
+                timer.pause(now);
+            }
         }
         self.changed = now;
+    }
+
+    /// Starts or pauses a block's timer. Starting one pauses any other, so that
+    /// at most one counts at a time.
+    pub fn toggle_timer(&mut self, block: &str, now: Timestamp) {
+        if self.timer(block).is_running() {
+            self.timer_mut(block).pause(now);
+        } else {
+            self.pause_timers_but(Some(block), now);
+            self.timer_mut(block).start(now);
+        }
+    }
+
+    /// Pauses every running timer (when the app closes); whether one was running.
+    pub fn pause_timers(&mut self, now: Timestamp) -> bool {
+        self.pause_timers_but(None, now)
+    }
+
+    fn pause_timers_but(&mut self, keep: Option<&str>, now: Timestamp) -> bool {
+        let mut paused = false;
+        for (block, timer) in &mut self.progress.timers {
+            if timer.is_running() && Some(block.as_str()) != keep {
+                timer.pause(now);
+                paused = true;
+            }
+        }
+        paused
     }
 
     pub fn timer(&self, block: &str) -> Timer {
         self.progress.timers.get(block).copied().unwrap_or_default()
     }
 
-    /// The timer of a block, to start, pause, reset or adjust.
+    /// The timer of a block, to reset or adjust (start and pause it with
+    /// [`Session::toggle_timer`], which keeps one running at most).
     pub fn timer_mut(&mut self, block: &str) -> &mut Timer {
         self.progress.timers.entry(block.to_string()).or_default()
     }
@@ -196,12 +231,12 @@ mod tests {
         let program = programs::built_in("skr-tva-dagar").unwrap().unwrap();
         let mut s = Session::new(program, "K", "T", NOW);
         assert_eq!(s.current_block().unwrap().id, "valkommen");
-        assert!(!s.step_block(-1));
+        assert!(!s.step_block(-1, NOW));
         s.toggle_skip("vad-nar-hur-vem", NOW);
-        assert!(s.step_block(1));
+        assert!(s.step_block(1, NOW));
         assert_eq!(s.current_block().unwrap().id, "fortroendevaldas-uppdrag");
-        s.go_to_block("summering-dag-1").unwrap();
-        assert!(s.step_block(1));
+        s.go_to_block("summering-dag-1", NOW).unwrap();
+        assert!(s.step_block(1, NOW));
         assert_eq!(s.current_block().unwrap().id, "aterblick");
         assert_eq!(s.current_day(), 1);
     }
@@ -233,11 +268,45 @@ mod tests {
         let program = programs::built_in("skr-en-dag").unwrap().unwrap();
         let mut s = Session::new(program, "K", "T", NOW);
         let t = |m: i64| Timestamp::from_second(m * 60).unwrap();
-        s.timer_mut("valkommen").toggle(t(0));
-        s.timer_mut("valkommen").toggle(t(27)); // planned 15: 12 behind
-        s.go_to_block("vad-nar-hur-vem").unwrap();
+        s.toggle_timer("valkommen", t(0));
+        s.toggle_timer("valkommen", t(27)); // planned 15: 12 behind
+        s.go_to_block("vad-nar-hur-vem", t(27)).unwrap();
         assert_eq!(s.minutes_behind(t(27)), 12);
-        s.timer_mut("vad-nar-hur-vem").toggle(t(27));
+        s.toggle_timer("vad-nar-hur-vem", t(27));
         assert_eq!(s.minutes_behind(t(27 + 20)), 17);
+    }
+
+    #[test]
+    fn only_the_current_blocks_timer_counts() {
+        let program = programs::built_in("skr-en-dag").unwrap().unwrap();
+        let mut s = Session::new(program, "K", "T", NOW);
+        let t = |m: i64| Timestamp::from_second(m * 60).unwrap();
+        let running = |s: &Session| {
+            s.progress()
+                .timers
+                .values()
+                .filter(|t| t.is_running())
+                .count()
+        };
+        s.toggle_timer("valkommen", t(0));
+        // Leaving the block pauses it; coming back later, it has not counted.
+        assert!(s.step_block(1, t(1)));
+        assert_eq!(running(&s), 0);
+        s.toggle_timer("vad-nar-hur-vem", t(1));
+        assert!(s.step_block(-1, t(5)));
+        assert_eq!(s.timer("valkommen").elapsed(t(30)), 60);
+        assert_eq!(s.timer("vad-nar-hur-vem").elapsed(t(30)), 4 * 60);
+        // Starting one pauses another; marking a block done stops its timer.
+        s.toggle_timer("valkommen", t(30));
+        s.timer_mut("vad-nar-hur-vem").start(t(30));
+        s.toggle_timer("valkommen", t(31));
+        s.toggle_timer("valkommen", t(32));
+        assert_eq!(running(&s), 1);
+        s.toggle_done("valkommen", t(33));
+        assert_eq!(running(&s), 0);
+        assert_eq!(s.timer("valkommen").elapsed(t(90)), 3 * 60);
+        s.toggle_timer("valkommen", t(90));
+        assert!(s.pause_timers(t(91)));
+        assert!(!s.pause_timers(t(92)));
     }
 }

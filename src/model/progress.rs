@@ -197,14 +197,16 @@ impl Timer {
         self.running_since.is_some()
     }
 
-    pub fn toggle(&mut self, now: Timestamp) {
-        match self.running_since {
-            Some(_) => {
-                self.elapsed_secs = self.elapsed(now);
-                self.running_since = None;
-            }
-            None => self.running_since = Some(now),
+    /// Stops counting, keeping the time counted so far.
+    pub fn pause(&mut self, now: Timestamp) {
+        if self.running_since.is_some() {
+            self.elapsed_secs = self.elapsed(now);
+            self.running_since = None;
         }
+    }
+
+    pub fn start(&mut self, now: Timestamp) {
+        self.running_since.get_or_insert(now);
     }
 
     /// Seconds left of `planned_minutes` (negative: overtime).
@@ -242,13 +244,13 @@ mod tests {
     fn timers_count_pause_and_run_over() {
         let t = |s| Timestamp::from_second(s).unwrap();
         let mut timer = Timer::default();
-        timer.toggle(t(100));
+        timer.start(t(100));
         assert_eq!(timer.elapsed(t(160)), 60);
-        timer.toggle(t(160));
+        timer.pause(t(160));
         assert_eq!(timer.elapsed(t(10_000)), 60);
         timer.extra_secs = 60;
         assert_eq!(timer.remaining(1, t(10_000)), 60);
-        timer.toggle(t(200));
+        timer.start(t(200));
         assert_eq!(timer.remaining(1, t(330)), -70);
     }
 }

@@ -75,6 +75,9 @@ pub enum Effect {
 pub struct Opened {
     pub path: PathBuf,
     pub session: Session,
+    /// Changed since it was read (`open --block` moved it): saved at once, so
+    /// that a live view shows the same block from the first second.
+    pub moved: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -61,8 +61,9 @@ pub fn run(store: Store, target: Target, lang: Lang) -> Result<(), String> {
             if let Some(block) = block {
                 opened
                     .session
-                    .go_to_block(&block)
+                    .go_to_block(&block, Timestamp::now())
                     .map_err(|e| e.localize(lang))?;
+                opened.moved = true;
             }
             Action::Opened(Ok(opened))
         }

@@ -69,9 +69,12 @@ impl App {
     pub(crate) fn opened(&mut self, result: Result<Box<Opened>, String>) -> Vec<Effect> {
         match result {
             Ok(opened) => {
-                let Opened { path, session } = *opened;
+                let Opened {
+                    path,
+                    session,
+                    moved,
+                } = *opened;
                 self.path = Some(path);
-                self.dirty = false;
                 // Just read from disk (or just written): what is shown is saved.
                 self.save = SaveState::Saved(self.now);
                 self.screens.workshop = WorkshopUi::default();
@@ -83,7 +86,8 @@ impl App {
                 });
                 self.session = Some(session);
                 self.screen = Screen::Workshop;
-                vec![]
+                self.dirty = moved;
+                if moved { vec![Effect::Save] } else { vec![] }
             }
             Err(message) => {
                 self.notice = Some(message);
@@ -112,7 +116,8 @@ impl App {
         }
     }
 
-    /// Quit at once; text being typed is kept as the draft first.
+    /// Quit at once; text being typed is kept as the draft first, and a running
+    /// timer is paused.
     pub(crate) fn quit_now(&mut self) -> Vec<Effect> {
         let mut effects = Vec::new();
         if let Some(editor) = &mut self.editor
@@ -122,6 +127,16 @@ impl App {
             editor.typed = Some(Timestamp::MIN);
             effects = self.draft_if_idle();
         }
+        // A timer counts only while the room works with the app open: closing
+        // pauses it (after a crash it is found running, as the room went on).
+        let now = self.now;
+        if let (Some(session), Some(_)) = (&mut self.session, &self.path)
+            && session.pause_timers(now)
+        {
+            self.dirty = true;
+            effects.push(Effect::Save);
+        }
+        effects.dedup();
         self.quit = true;
         effects.push(Effect::Quit);
         effects

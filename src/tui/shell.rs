@@ -184,7 +184,11 @@ impl Shell {
         // The file itself (a link is followed): where its backups are.
         let path = writer.path().to_path_buf();
         self.writer = Some(writer);
-        Ok(Box::new(Opened { path, session }))
+        Ok(Box::new(Opened {
+            path,
+            session,
+            moved: false,
+        }))
     }
 
     pub fn create(&mut self, session: Session) -> Result<Box<Opened>, String> {
@@ -195,7 +199,11 @@ impl Shell {
             .map_err(|e| e.localize(self.lang))?;
         let path = writer.path().to_path_buf();
         self.writer = Some(writer);
-        Ok(Box::new(Opened { path, session }))
+        Ok(Box::new(Opened {
+            path,
+            session,
+            moved: false,
+        }))
     }
 
     /// A fresh copy of the demo session, replacing the last one.
@@ -209,7 +217,11 @@ impl Shell {
         let session = demo::session(self.lang, now)?;
         let writer = Writer::replace(&path, &session).map_err(|e| e.localize(self.lang))?;
         self.writer = Some(writer);
-        Ok(Box::new(Opened { path, session }))
+        Ok(Box::new(Opened {
+            path,
+            session,
+            moved: false,
+        }))
     }
 }
 

@@ -122,7 +122,7 @@ impl WorkshopUi {
             Command::ToggleBell => return cx.change(|s| flip(&mut s.progress_mut().bell)),
             Command::ToggleDone => return cx.change(|s| s.toggle_done(&block, now)),
             Command::Pass => return self.pass(cx, &block),
-            Command::TimerToggle => return cx.change(|s| s.timer_mut(&block).toggle(now)),
+            Command::TimerToggle => return cx.change(|s| s.toggle_timer(&block, now)),
             Command::TimerReset => {
                 self.rung.remove(&block);
                 return cx.change(|s| *s.timer_mut(&block) = Default::default());
@@ -166,7 +166,8 @@ impl WorkshopUi {
 
     fn step_block(&mut self, cx: &mut Cx, delta: isize) -> Vec<Effect> {
         let mut moved = false;
-        let effects = cx.change(|s| moved = s.step_block(delta));
+        let now = cx.now;
+        let effects = cx.change(|s| moved = s.step_block(delta, now));
         if !moved {
             return vec![];
         }
