@@ -801,3 +801,23 @@ fn only_the_current_blocks_timer_runs_and_quitting_pauses_it() {
         100
     );
 }
+
+#[test]
+fn the_wall_opens_on_the_current_question_whatever_was_shown_last() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('p'));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    let shown = h.session().progress().presentation.slide;
+    assert_ne!(
+        shown,
+        samspel::model::Slide::Question,
+        "the slides moved on"
+    );
+    h.press(KeyCode::Char('p'));
+    assert!(!h.session().progress().presentation.on);
+    h.press(KeyCode::Char('p'));
+    let p = h.on_disk().progress().presentation.clone();
+    assert!(p.on);
+    assert_eq!(p.slide, samspel::model::Slide::Question);
+}

@@ -6,7 +6,7 @@ mod typing;
 use std::collections::HashSet;
 
 use crate::i18n::{Localize, Msg, Quoted};
-use crate::model::{Answer, AnswerId, Deleted, ModelError, Session, Speaker};
+use crate::model::{Answer, AnswerId, Deleted, ModelError, Session, Slide, Speaker};
 use crate::tr;
 use crate::tui::app::{Confirm, Effect, OnYes, Overlay};
 use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
@@ -133,9 +133,8 @@ impl WorkshopUi {
             Command::Export => cx.ask(Ask::Export),
             Command::Prioritise => cx.ask(Ask::Voting { block }),
             Command::OpenAgreement => cx.ask(Ask::Agreement),
-            Command::TogglePresent => {
-                return cx.change(|s| flip(&mut s.progress_mut().presentation.on));
-            }
+            // The wall opens on the block the room is at, not the slide last shown.
+            Command::TogglePresent => return cx.change(|s| s.toggle_wall(Slide::Question, None)),
             Command::Back => cx.ask(Ask::CloseSession),
             Command::Quit => cx.ask(Ask::Quit),
             _ => {}
