@@ -53,12 +53,28 @@ impl Session {
         }
     }
 
-    /// The names of those who have not spoken or passed in `block`'s round.
+    /// Those who have not spoken or passed in `block`'s round, each with the
+    /// number its key gives: "3 Maja Öhrn".
     pub fn names_left_in_round(&self, block: &str) -> Vec<String> {
         self.left_in_round(block)
             .into_iter()
-            .filter_map(|id| self.participant(id).map(|p| p.name.clone()))
+            .filter_map(|id| self.numbered_name(id))
             .collect()
+    }
+
+    /// The number the 1–9 keys give a participant who answers (observers have
+    /// none): their place among those who answer, the first being 1.
+    pub fn number_of(&self, id: ParticipantId) -> Option<usize> {
+        self.answering().position(|p| p == id).map(|i| i + 1)
+    }
+
+    /// "3 Maja Öhrn": a participant who answers with their number, else the name.
+    pub fn numbered_name(&self, id: ParticipantId) -> Option<String> {
+        let name = &self.participant(id)?.name;
+        Some(match self.number_of(id) {
+            Some(n) => format!("{n} {name}"),
+            None => name.clone(),
+        })
     }
 
     /// The `index`th participant who answers (and so votes).
@@ -77,5 +93,35 @@ impl Session {
             Item::Answer(id) => self.answer(id).is_some_and(|a| a.marked),
             Item::Proposal(id) => self.proposal(id).is_some_and(|p| p.marked),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{NewParticipant, NewSession, Side};
+
+    #[test]
+    fn an_observer_has_no_number_and_does_not_shift_the_others() {
+        let program = crate::programs::load_built_in("skr-en-dag").unwrap();
+        let observer = NewParticipant {
+            observer: true,
+            ..NewParticipant::new("Olle", "observatör", Side::Verksamhet)
+        };
+        let new = NewSession {
+            participants: vec![
+                NewParticipant::new("Åsa", "KSO", Side::Politik),
+                observer,
+                NewParticipant::new("Jörgen", "KD", Side::Verksamhet),
+            ],
+            ..NewSession::new(program)
+        };
+        let s = new.build(jiff::Timestamp::UNIX_EPOCH).unwrap();
+        let ids: Vec<_> = s.participants().iter().map(|p| p.id).collect();
+        assert_eq!(
+            ids.iter().map(|&id| s.number_of(id)).collect::<Vec<_>>(),
+            [Some(1), None, Some(2)]
+        );
+        assert_eq!(s.numbered_name(ids[2]).unwrap(), "2 Jörgen");
+        assert_eq!(s.numbered_name(ids[1]).unwrap(), "Olle");
     }
 }

@@ -71,8 +71,7 @@ fn participants(ui: &PrepUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_
     let rows: Vec<Row<'_>> = session
         .participants()
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
+        .map(|p| {
             let side = if p.observer {
                 tr!(v.lang, Observer)
             } else {
@@ -82,13 +81,10 @@ fn participants(ui: &PrepUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_
                     p.side.label(v.lang)
                 )
             };
-            let number = if p.observer {
-                String::new()
-            } else {
-                format!("{}", i + 1)
-            };
+            // The number its key gives in the workshop (observers have none).
+            let number = session.number_of(p.id).map(|n| n.to_string());
             Row::new(vec![
-                number,
+                number.unwrap_or_default(),
                 p.name.clone(),
                 p.title.clone(),
                 side,

@@ -305,11 +305,23 @@ fn pick_speaker(cx: &mut Cx) {
     let items = session
         .speakers()
         .into_iter()
-        .map(|s| (session.speaker_label(s, cx.lang), Choice::Speaker(s)))
+        .map(|s| (numbered_label(session, s, cx.lang), Choice::Speaker(s)))
         .collect();
     let title = tr!(cx.lang, PickerSpeaker);
     let picker = Picker::new(picker::Purpose::Speaker, title, items);
     cx.ask(Ask::Overlay(Overlay::Picker(picker)));
+}
+
+/// "3 · Maja Öhrn (Politik)": the number is the key that picks them directly.
+fn numbered_label(session: &Session, speaker: Speaker, lang: crate::i18n::Lang) -> String {
+    let label = session.speaker_label(speaker, lang);
+    match speaker {
+        Speaker::Participant(id) => match session.number_of(id) {
+            Some(n) => format!("{n} · {label}"),
+            None => label,
+        },
+        Speaker::Group => label,
+    }
 }
 
 fn pick_block_to_move_to(cx: &mut Cx, answer: Option<Answer>) {
