@@ -134,12 +134,9 @@ impl Localize for ProblemKind {
                 block = q(block),
                 section = q(section)
             ),
-            ProblemKind::BadMinutes { block, minutes } => tr!(
-                lang,
-                ProgramNegativeMinutes,
-                block = q(block),
-                minutes = minutes
-            ),
+            ProblemKind::BadMinutes { block, minutes } => {
+                tr!(lang, ProgramNegativeMinutes, block = q(block), n = minutes)
+            }
             ProblemKind::NoQuestion(block) => tr!(lang, ProgramNoQuestion, block = q(block)),
             ProblemKind::DayTooLong { day, minutes } => {
                 let hours = format!("{:.1}", f64::from(*minutes) / 60.0);

@@ -196,8 +196,7 @@ fn list(store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
     let listing = store.list().map_err(|e| Failure::of(&e, lang))?;
     let skipped = match listing.skipped {
         0 => None,
-        1 => Some(tr!(lang, ListSkippedOne)),
-        n => Some(tr!(lang, ListSkippedMany, n = n)),
+        n => Some(tr!(lang, ListSkipped, n = n)),
     };
     let sessions = listing.sessions;
     if sessions.is_empty() {
@@ -388,11 +387,10 @@ fn export_day(session: &Session, args: &ExportArgs, lang: Lang) -> Result<Option
 
 /// "2 dagar", "17 block".
 fn program_size(program: &Program, lang: Lang) -> (String, String) {
-    let days = match program.days.len() {
-        1 => tr!(lang, DaysOne),
-        n => tr!(lang, DaysMany, n = n),
-    };
-    (days, tr!(lang, Blocks, n = program.blocks().count()))
+    (
+        tr!(lang, Days, n = program.days.len()),
+        tr!(lang, Blocks, n = program.blocks().count()),
+    )
 }
 
 fn list_programs(lang: Lang, out: &mut dyn Write) -> Outcome {

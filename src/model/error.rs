@@ -63,10 +63,10 @@ impl Localize for ModelError {
             ModelError::EmptyQuestion => tr!(lang, ModelEmptyQuestion),
             ModelError::CannotGroup => tr!(lang, ModelCannotGroup),
             ModelError::NoDotsLeft { name, dots } => {
-                tr!(lang, ModelNoDotsLeft, name = name, dots = dots)
+                tr!(lang, ModelNoDotsLeft, name = name, n = dots)
             }
-            ModelError::DotsInUse { dots } => tr!(lang, ModelDotsInUse, dots = dots),
-            ModelError::TooManyDots { max } => tr!(lang, ModelTooManyDots, max = max),
+            ModelError::DotsInUse { dots } => tr!(lang, ModelDotsInUse, n = dots),
+            ModelError::TooManyDots { max } => tr!(lang, ModelTooManyDots, n = max),
             ModelError::HasAnswers { name } => tr!(lang, ModelHasAnswers, name = name),
             ModelError::VotedOrParty { name } => tr!(lang, ModelVotedOrParty, name = name),
             ModelError::Day2BeforeDay1 { day1, day2 } => {

@@ -127,7 +127,7 @@ pub fn render(app: &App, session: &Session, frame: &mut Frame<'_>, area: Rect) {
                 let mut header = vec![Span::styled(names.join(", "), theme::title())];
                 if item.score > 0 {
                     header.push(Span::styled(
-                        format!(" · {}", tr!(app.lang, AgreementDots, n = item.score)),
+                        format!(" · {}", tr!(app.lang, Dots, n = item.score)),
                         theme::marked(),
                     ));
                 }

@@ -71,8 +71,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>, area: Rect) {
 fn skipped_line(app: &App) -> Option<Line<'static>> {
     let text = match app.start.skipped {
         0 => return None,
-        1 => tr!(app.lang, ListSkippedOne),
-        n => tr!(app.lang, ListSkippedMany, n = n),
+        n => tr!(app.lang, ListSkipped, n = n),
     };
     Some(Line::styled(text, theme::dim()))
 }
