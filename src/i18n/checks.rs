@@ -1,7 +1,10 @@
-//! The table's own tests: both languages take the same values, and every count
-//! is said right for one and for two.
+//! The table's own tests: both languages take the same values, every count is
+//! said right for one and for two, and no message is left that nothing says.
 //! (That each `tr!` call gives exactly its message's names is checked as it
 //! compiles; see `check_call`.)
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use super::template::{groups, names_match};
 use super::{Lang, Msg, fill, template_of};
@@ -73,7 +76,6 @@ const COUNTS: &[(Msg, [&str; 4])] = &[
     (Msg::NoticeTookIn, ["är med nu: 1 st.", "är med nu: 2 st.", "are in now: 1.", "are in now: 2."]),
     (Msg::BehindSchedule, ["1 min efter", "2 min efter", "1 min behind", "2 min behind"]),
     (Msg::AheadOfSchedule, ["1 min före", "2 min före", "1 min ahead", "2 min ahead"]),
-    (Msg::VotingDotsLeft, ["1 kvar", "2 kvar", "1 left", "2 left"]),
     (Msg::AnswersTitle, ["Svar (1)", "Svar (2)", "Answers (1)", "Answers (2)"]),
     (Msg::DayOf, ["Dag 1 av", "Dag 2 av", "Day 1 of", "Day 2 of"]),
     (Msg::FormGroup, ["av 1 svar", "av 2 svar", "from 1 answer", "from 2 answers"]),
@@ -124,4 +126,89 @@ fn every_message_with_a_count_is_in_the_table_of_counts() {
         let listed = COUNTS.iter().any(|(m, _)| *m == msg);
         assert_eq!(names(sv).contains(&"n"), listed, "{msg:?}");
     }
+}
+
+/// No message is left that nothing says. A message is said where the code
+/// names it, `Msg::Name`, or gives it to a macro by its bare name (`tr!(lang,
+/// Name)`, the keymap's `bind!`); test modules do not count.
+#[test]
+fn every_message_is_said_somewhere() {
+    let mut said = HashSet::new();
+    for file in rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src")) {
+        if file.ends_with("i18n/messages.rs") {
+            continue;
+        }
+        let code = std::fs::read_to_string(&file).unwrap();
+        let code = code
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or_default();
+        said.extend(names_in(code).into_iter().map(str::to_string));
+    }
+    let unsaid: Vec<&str> = Msg::ALL
+        .iter()
+        .map(|m| m.key())
+        .filter(|key| !said.contains(*key))
+        .collect();
+    assert!(unsaid.is_empty(), "messages nothing says: {unsaid:?}");
+}
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The names after each `Msg::`, and the bare (not `a::B` or `a.b`) words in
+/// the arguments of each macro call `name!(…)`.
+fn names_in(code: &str) -> Vec<&str> {
+    let word_end = |s: &str| {
+        s.find(|c: char| !c.is_alphanumeric() && c != '_')
+            .unwrap_or(s.len())
+    };
+    let mut names: Vec<&str> = code
+        .match_indices("Msg::")
+        .map(|(i, _)| &code[i + 5..])
+        .map(|rest| &rest[..word_end(rest)])
+        .collect();
+    for (i, _) in code.match_indices("!(") {
+        let args = &code[i + 2..];
+        let args = &args[..call_end(args)];
+        let mut rest = args;
+        while let Some(start) = rest.find(|c: char| c.is_alphabetic() || c == '_') {
+            let before = &rest[..start];
+            let word = &rest[start..start + word_end(&rest[start..])];
+            let bare = !before.ends_with(':') && !before.ends_with('.');
+            if bare && !before.ends_with(|c: char| c.is_alphanumeric()) {
+                names.push(word);
+            }
+            rest = &rest[start + word.len()..];
+        }
+    }
+    names
+}
+
+/// Where the `)` that closes a macro call is in `args`, passing over nested
+/// parentheses and those in string literals.
+fn call_end(args: &str) -> usize {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, c) in args.char_indices() {
+        match (in_string, c) {
+            (true, _) if escaped => escaped = false,
+            (true, '\\') => escaped = true,
+            (_, '"') => in_string = !in_string,
+            (false, '(') => depth += 1,
+            (false, ')') if depth == 0 => return i,
+            (false, ')') => depth -= 1,
+            _ => {}
+        }
+    }
+    args.len()
 }

@@ -150,7 +150,6 @@ messages! {
     ProgramWhatBlock => "blocket", "block";
     ProgramWhatSection => "avsnittet", "section";
     ProgramWhatProgram => "programmet", "the program";
-    ProgramBuiltInBroken => "Det inbyggda programmet {id} är trasigt; det är ett fel i Samspel: {detail}", "The built-in program {id} is broken; this is a bug in Samspel: {detail}";
 
     // ---- store
     StoreNotFound => "Hittar ingen session {session}; se `samspel list`.", "Found no session {session}; see `samspel list`.";
@@ -276,7 +275,6 @@ messages! {
     KeyMarkTop => "markera de översta", "mark the top ones";
     VotingTitle => " Prioritering: {block} ", " Prioritisation: {block} ";
     VotingVoters => " Vem röstar ", " Who votes ";
-    VotingDotsLeft => "{n} kvar", "{n} left";
     VotingItems => " Förslag – prickar: totalt (P/V) ", " Items – dots: total (P/O) ";
     VotingResult => " Resultat ", " Result ";
     VotingNothing => "Det finns inget att prioritera här än: markera svar med m, eller öppna prioriteringen i ett block med svar.", "There is nothing to prioritise here yet: mark answers with m, or open prioritisation in a block with answers.";
