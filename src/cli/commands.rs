@@ -338,7 +338,20 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     } else {
         Replace::Refuse
     };
-    store::write_export(&args.out, &bytes, replace, &path).map_err(fail)
+    store::write_export(&args.out, &bytes, replace, &path).map_err(|e| forcible(e, lang))
+}
+
+/// A store's failure in a command that has `--force`: a file that is there is
+/// named with the flag that replaces it (the store's own sentence cannot, as
+/// the app and `samspel new` have no such flag).
+fn forcible(error: StoreError, lang: Lang) -> Failure {
+    match error {
+        StoreError::Exists { file } => Failure {
+            code: 1,
+            message: tr!(lang, CliErrExists, file = file),
+        },
+        error => Failure::of(&error, lang),
+    }
 }
 
 /// Writes a generated two-day session (for benchmarks and trials) and prints its path.
@@ -350,7 +363,6 @@ fn generate(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Outcome {
-    let fail = |e: StoreError| Failure::of(&e, lang);
     let program = programs::built_in("skr-tva-dagar")
         .and_then(Result::ok)
         .ok_or_else(|| Failure::usage(tr!(lang, CliErrUnknownProgram, id = "skr-tva-dagar")))?;
@@ -360,7 +372,7 @@ fn generate(
         true => Writer::replace(path, &session),
         false => Writer::create(path, &session),
     };
-    drop(written.map_err(fail)?);
+    drop(written.map_err(|e| forcible(e, lang))?);
     let _ = writeln!(out, "{}", path.display());
     Ok(())
 }

@@ -90,6 +90,7 @@ messages! {
     CliErrOrgEmpty => "Organisationen behöver ett namn (--org).", "The organisation needs a name (--org).";
     PrepErrOrgEmpty => "Organisationen behöver ett namn.", "The organisation needs a name.";
     CliErrControlChars => "Värdet för {flag} får inte innehålla styrtecken (som ESC, tabb eller radbrytning).", "The value of {flag} must not contain control characters (such as ESC, a tab or a line break).";
+    CliErrExists => "{file} finns redan; använd --force för att skriva över den.", "{file} already exists; use --force to overwrite it.";
     CliErrReadStdin => "Svaret kunde inte läsas från standard in: {detail}.", "The answer could not be read from standard input: {detail}.";
 
     // ---- command line: output
@@ -172,7 +173,7 @@ messages! {
     ReadNotRegular => "{file} är inte en vanlig fil (utan en mapp, en enhet eller en namngiven rörledning) och läses inte.", "{file} is not a regular file (but a folder, a device or a named pipe) and is not read.";
     ReadTooLarge => "{file} är större än {max} MB och läses inte; en session eller ett program är aldrig så stort.", "{file} is larger than {max} MB and is not read; a session or a program is never that large.";
     StoreLocked => "Sessionen {session} är redan öppen i ett annat Samspel-fönster ({file}). Stäng det först; läsa går bra med `samspel present`.", "The session {session} is already open in another Samspel window ({file}). Close it first; reading works with `samspel present`.";
-    StoreExists => "{file} finns redan; använd --force för att skriva över den.", "{file} already exists; use --force to overwrite it.";
+    StoreExists => "{file} finns redan och skrivs inte över.", "{file} already exists and is not overwritten.";
     StoreNoDataDir => "Hittar ingen plats att spara sessioner på; ange en mapp med SAMSPEL_DATA_DIR.", "Found no place to keep sessions; name a folder with SAMSPEL_DATA_DIR.";
 
     // ---- the app

@@ -98,13 +98,20 @@ impl Backups {
 }
 
 impl StoreError {
-    /// A file that could not be read, in words.
+    /// A file that could not be read, in words. A file gone is said as a read
+    /// that failed, not as `NotFound`, which points to `samspel list`: the app
+    /// opens files too (one that vanished from the start screen's list).
     pub(crate) fn read(path: &std::path::Path, problem: ReadProblem) -> StoreError {
         let file = path.display().to_string();
         match problem {
-            ReadProblem::NotFound => StoreError::NotFound { session: file },
             ReadProblem::NotRegular => StoreError::NotRegular { file },
             ReadProblem::TooLarge => StoreError::TooLarge { file },
+            ReadProblem::NotFound => StoreError::Io {
+                file,
+                action: IoAction::Read,
+                kind: std::io::ErrorKind::NotFound,
+                detail: String::new(),
+            },
             ReadProblem::Io { kind, detail } => StoreError::Io {
                 file,
                 action: IoAction::Read,
