@@ -29,10 +29,13 @@ const MAX_DAY_MINUTES: u32 = 10 * 60;
 
 /// Why a program cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+// Display says the English sentence, so that no second wording can drift from the table.
+#[error("{}", self.localize(Lang::En))]
 pub enum ProgramError {
-    #[error("cannot read program file {file}: {problem:?}")]
-    Read { file: String, problem: ReadProblem },
-    #[error("program file {file} has {} problem(s)", problems.len())]
+    Read {
+        file: String,
+        problem: ReadProblem,
+    },
     Invalid {
         file: String,
         problems: Vec<Problem>,
@@ -134,12 +137,9 @@ impl Localize for ProblemKind {
                 block = q(block),
                 section = q(section)
             ),
-            ProblemKind::BadMinutes { block, minutes } => tr!(
-                lang,
-                ProgramNegativeMinutes,
-                block = q(block),
-                minutes = minutes
-            ),
+            ProblemKind::BadMinutes { block, minutes } => {
+                tr!(lang, ProgramNegativeMinutes, block = q(block), n = minutes)
+            }
             ProblemKind::NoQuestion(block) => tr!(lang, ProgramNoQuestion, block = q(block)),
             ProblemKind::DayTooLong { day, minutes } => {
                 let hours = format!("{:.1}", f64::from(*minutes) / 60.0);

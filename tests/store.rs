@@ -424,6 +424,32 @@ fn slugs_resolve_and_paths_too() {
     ));
 }
 
+/// The app opens and creates files too, so the store's sentences name no command
+/// or flag: a file gone is not "see `samspel list`", one that is there not "--force".
+#[test]
+fn the_stores_sentences_are_free_of_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kungsor.samspel.json");
+    let gone = Writer::open(&path).err().unwrap().localize(Lang::Sv);
+    assert!(
+        gone.ends_with("kunde inte läsas: filen eller mappen finns inte."),
+        "{gone}"
+    );
+    drop(Writer::create(&path, &small_session()).unwrap());
+    let there = Writer::create(&path, &small_session()).err().unwrap();
+    let there = there.localize(Lang::Sv);
+    assert!(
+        there.ends_with("finns redan och skrivs inte över."),
+        "{there}"
+    );
+    for sentence in [gone, there] {
+        assert!(
+            !sentence.contains("samspel ") && !sentence.contains("--"),
+            "{sentence}"
+        );
+    }
+}
+
 /// A change between two saves, for the saves that reuse unchanged answers' bytes.
 #[derive(Clone, Debug)]
 enum Change {

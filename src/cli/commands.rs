@@ -201,8 +201,7 @@ fn list(store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
     let listing = store.list().map_err(|e| Failure::of(&e, lang))?;
     let skipped = match listing.skipped {
         0 => None,
-        1 => Some(tr!(lang, ListSkippedOne)),
-        n => Some(tr!(lang, ListSkippedMany, n = n)),
+        n => Some(tr!(lang, ListSkipped, n = n)),
     };
     let sessions = listing.sessions;
     if sessions.is_empty() {
@@ -344,7 +343,20 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     } else {
         Replace::Refuse
     };
-    store::write_export(&args.out, &bytes, replace, &path).map_err(fail)
+    store::write_export(&args.out, &bytes, replace, &path).map_err(|e| forcible(e, lang))
+}
+
+/// A store's failure in a command that has `--force`: a file that is there is
+/// named with the flag that replaces it (the store's own sentence cannot, as
+/// the app and `samspel new` have no such flag).
+fn forcible(error: StoreError, lang: Lang) -> Failure {
+    match error {
+        StoreError::Exists { file } => Failure {
+            code: 1,
+            message: tr!(lang, CliErrExists, file = file),
+        },
+        error => Failure::of(&error, lang),
+    }
 }
 
 /// Writes a generated two-day session (for benchmarks and trials) and prints its path.
@@ -356,7 +368,6 @@ fn generate(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Outcome {
-    let fail = |e: StoreError| Failure::of(&e, lang);
     let program = programs::built_in("skr-tva-dagar")
         .and_then(Result::ok)
         .ok_or_else(|| Failure::usage(tr!(lang, CliErrUnknownProgram, id = "skr-tva-dagar")))?;
@@ -366,7 +377,7 @@ fn generate(
         true => Writer::replace(path, &session),
         false => Writer::create(path, &session),
     };
-    drop(written.map_err(fail)?);
+    drop(written.map_err(|e| forcible(e, lang))?);
     let _ = writeln!(out, "{}", path.display());
     Ok(())
 }
@@ -393,11 +404,10 @@ fn export_day(session: &Session, args: &ExportArgs, lang: Lang) -> Result<Option
 
 /// "2 dagar", "17 block".
 fn program_size(program: &Program, lang: Lang) -> (String, String) {
-    let days = match program.days.len() {
-        1 => tr!(lang, DaysOne),
-        n => tr!(lang, DaysMany, n = n),
-    };
-    (days, tr!(lang, Blocks, n = program.blocks().count()))
+    (
+        tr!(lang, Days, n = program.days.len()),
+        tr!(lang, Blocks, n = program.blocks().count()),
+    )
 }
 
 fn list_programs(lang: Lang, out: &mut dyn Write) -> Outcome {

@@ -8,7 +8,7 @@ mod json;
 pub mod markdown;
 pub mod notes;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localize};
 use crate::model::{Session, Speaker};
 use crate::tr;
 
@@ -77,12 +77,13 @@ impl Format {
 
 /// Why an export could not be made.
 #[derive(Debug, thiserror::Error)]
+// Display says the English sentence, so that no second wording can drift from the table.
+#[error("{}", self.localize(Lang::En))]
 pub enum ExportError {
-    #[error("the Word document could not be packed: {0}")]
     Docx(String),
 }
 
-impl crate::i18n::Localize for ExportError {
+impl Localize for ExportError {
     fn localize(&self, lang: Lang) -> String {
         match self {
             ExportError::Docx(detail) => tr!(lang, ExportDocxFailed, detail = detail),

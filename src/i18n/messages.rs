@@ -1,6 +1,7 @@
 //! The message table: every user-visible string, Swedish first, then English.
-//! `{name}` placeholders are filled by `fill`; a test checks that both
-//! languages of a message use the same ones.
+//! `{name}` is a value, `{n|one|other}` the word a count asks for (see
+//! `template.rs`); a test checks that both languages of a message use the same
+//! placeholders, and another says each message with a count `{n}` for 1 and 2.
 
 messages! {
     // ---- words used in several places
@@ -11,12 +12,12 @@ messages! {
     Anonymous => "Deltagare {n}", "Participant {n}";
     AnonymousSomeone => "Deltagare ?", "Participant ?";
     Day => "Dag {n}", "Day {n}";
-    Answers => "{n} svar", "{n} answers";
-    AnswersMarked => "{n} svar · markerade: {marked}", "{n} answers · marked: {marked}";
-    Blocks => "{n} block", "{n} blocks";
-    DaysOne => "1 dag", "1 day";
-    DaysMany => "{n} dagar", "{n} days";
-    Participants => "{n} deltagare", "{n} participants";
+    Answers => "{n} svar", "{n} {n|answer|answers}";
+    AnswersMarked => "{n} svar · markerade: {marked}", "{n} {n|answer|answers} · marked: {marked}";
+    Blocks => "{n} block", "{n} {n|block|blocks}";
+    Days => "{n} {n|dag|dagar}", "{n} {n|day|days}";
+    Participants => "{n} deltagare", "{n} {n|participant|participants}";
+    Dots => "{n} {n|prick|prickar}", "{n} {n|dot|dots}";
     Skipped => "hoppas över", "skipped";
     End => "slut", "end";
     Program => "Program", "Program";
@@ -89,13 +90,14 @@ messages! {
     CliErrOrgEmpty => "Organisationen behöver ett namn (--org).", "The organisation needs a name (--org).";
     PrepErrOrgEmpty => "Organisationen behöver ett namn.", "The organisation needs a name.";
     CliErrControlChars => "Värdet för {flag} får inte innehålla styrtecken (som ESC, tabb eller radbrytning).", "The value of {flag} must not contain control characters (such as ESC, a tab or a line break).";
+    CliErrExists => "{file} finns redan; använd --force för att skriva över den.", "{file} already exists; use --force to overwrite it.";
     CliErrReadStdin => "Svaret kunde inte läsas från standard in: {detail}.", "The answer could not be read from standard input: {detail}.";
 
     // ---- command line: output
     ListEmpty => "Inga sparade sessioner i {dir}. Skapa en med: samspel new --program skr-en-dag --org \"Kommunens namn\"", "No saved sessions in {dir}. Create one with: samspel new --program skr-en-dag --org \"Name of the municipality\"";
     ListUnreadable => "{file}: kan inte läsas ({reason})", "{file}: cannot be read ({reason})";
-    ListSkippedOne => "1 post i mappen hoppades över: den är inte en vanlig fil eller är för stor för att vara en session.", "1 entry in the folder was passed over: it is not a regular file, or too large to be a session.";
-    ListSkippedMany => "{n} poster i mappen hoppades över: de är inte vanliga filer eller är för stora för att vara sessioner.", "{n} entries in the folder were passed over: they are not regular files, or too large to be sessions.";
+    ListSkipped => "{n} {n|post|poster} i mappen hoppades över: {n|den är inte en vanlig fil eller är för stor för att vara en session|de är inte vanliga filer eller är för stora för att vara sessioner}.",
+                   "{n} {n|entry|entries} in the folder {n|was|were} passed over: {n|it is not a regular file, or too large to be a session|they are not regular files, or too large to be sessions}.";
     CheckProgramOk => "{file}: programmet {title} är giltigt ({days}, {blocks}).", "{file}: the program {title} is valid ({days}, {blocks}).";
     Exported => "Exporten är skriven: {path}", "The export is written: {path}";
 
@@ -110,12 +112,12 @@ messages! {
     ModelUnknownSection => "Det finns inget avsnitt med id {id} i överenskommelsen.", "The agreement has no section with the id {id}.";
     ModelEmptyQuestion => "Frågan är tom; skriv frågan först.", "The question is empty; write the question first.";
     ModelCannotGroup => "Bara svar från samma block som inte redan ingår i ett förslag kan grupperas.", "Only answers of one block that are not already in a proposal can be grouped.";
-    ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {dots}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {dots}); take a dot away elsewhere first.";
-    ModelDotsInUse => "Någon har redan placerat {dots} prickar; färre än så går inte.", "Someone has already placed {dots} dots; it cannot be fewer.";
-    ModelTooManyDots => "Högst {max} prickar per deltagare.", "At most {max} dots per participant.";
+    ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {n}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {n}); take a dot away elsewhere first.";
+    ModelDotsInUse => "Någon har redan placerat {n} {n|prick|prickar}; färre än så går inte.", "Someone has already placed {n} {n|dot|dots}; it cannot be fewer.";
+    ModelTooManyDots => "Högst {n} {n|prick|prickar} per deltagare.", "At most {n} {n|dot|dots} per participant.";
     KeyMoreDots => "fler prickar per person", "more dots each";
     KeyFewerDots => "färre prickar per person", "fewer dots each";
-    VotingDotsEach => " {n} prickar var ", " {n} dots each ";
+    VotingDotsEach => " {n} {n|prick|prickar} var ", " {n} {n|dot|dots} each ";
     ModelVotedOrParty => "{name} har prickar i en röstning eller är part i överenskommelsen; ta bort dem först, sedan kan {name} tas bort ur listan.", "{name} has dots in a voting or is a party to the agreement; take those away first, then {name} can be removed from the list.";
     ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
@@ -141,7 +143,7 @@ messages! {
     ProgramDuplicateBlock => "block-id {id} används mer än en gång", "the block id {id} is used more than once";
     ProgramDuplicateSection => "avsnitts-id {id} används mer än en gång", "the section id {id} is used more than once";
     ProgramUnknownSection => "blocket {block} matar det okända avsnittet {section}", "block {block} feeds the unknown section {section}";
-    ProgramNegativeMinutes => "blocket {block} har längden {minutes} minuter; ett block måste vara minst 1 minut", "block {block} lasts {minutes} minutes; a block must last at least 1 minute";
+    ProgramNegativeMinutes => "blocket {block} har längden {n} {n|minut|minuter}; ett block måste vara minst 1 minut", "block {block} lasts {n} {n|minute|minutes}; a block must last at least 1 minute";
     ProgramNoQuestion => "blocket {block} är en fråga men har ingen frågetext (question)", "block {block} is a question but has no question text (question)";
     ProgramDayTooLong => "dag {day} är {hours} timmar lång; en dag får vara högst 10 timmar", "day {day} lasts {hours} hours; a day may last at most 10 hours";
     ProgramPastMidnight => "dag {day} slutar efter midnatt", "day {day} ends after midnight";
@@ -149,7 +151,6 @@ messages! {
     ProgramWhatBlock => "blocket", "block";
     ProgramWhatSection => "avsnittet", "section";
     ProgramWhatProgram => "programmet", "the program";
-    ProgramBuiltInBroken => "Det inbyggda programmet {id} är trasigt; det är ett fel i Samspel: {detail}", "The built-in program {id} is broken; this is a bug in Samspel: {detail}";
 
     // ---- store
     StoreNotFound => "Hittar ingen session {session}; se `samspel list`.", "Found no session {session}; see `samspel list`.";
@@ -172,7 +173,7 @@ messages! {
     ReadNotRegular => "{file} är inte en vanlig fil (utan en mapp, en enhet eller en namngiven rörledning) och läses inte.", "{file} is not a regular file (but a folder, a device or a named pipe) and is not read.";
     ReadTooLarge => "{file} är större än {max} MB och läses inte; en session eller ett program är aldrig så stort.", "{file} is larger than {max} MB and is not read; a session or a program is never that large.";
     StoreLocked => "Sessionen {session} är redan öppen i ett annat Samspel-fönster ({file}). Stäng det först; läsa går bra med `samspel present`.", "The session {session} is already open in another Samspel window ({file}). Close it first; reading works with `samspel present`.";
-    StoreExists => "{file} finns redan; använd --force för att skriva över den.", "{file} already exists; use --force to overwrite it.";
+    StoreExists => "{file} finns redan och skrivs inte över.", "{file} already exists and is not overwritten.";
     StoreNoDataDir => "Hittar ingen plats att spara sessioner på; ange en mapp med SAMSPEL_DATA_DIR.", "Found no place to keep sessions; name a folder with SAMSPEL_DATA_DIR.";
 
     // ---- the app
@@ -266,20 +267,19 @@ messages! {
     KeyPick => "välj för gruppering", "pick for grouping";
     KeyGroup => "gruppera de valda till ett förslag", "group the picked into one proposal";
     KeySplit => "dela upp förslaget", "split the proposal";
-    FormGroup => " Ett förslag av {n} svar ", " One proposal from {n} answers ";
+    FormGroup => " Ett förslag av {n} svar ", " One proposal from {n} {n|answer|answers} ";
     FieldWording => "Formulering", "Wording";
     NoticePickAnswers => "Bara svar kan väljas för gruppering; ett förslag delas upp med S.", "Only answers can be picked for grouping; a proposal is split with S.";
     NoticePickTwo => "Välj minst två svar med x först.", "Pick at least two answers with x first.";
     NoticeSplitWhat => "Välj ett förslag ([≡]) att dela upp.", "Select a proposal ([≡]) to split.";
-    NoticeSplitDots => "Förslaget är uppdelat; dess {n} prickar kunde inte fördelas och togs bort.", "The proposal is split; its {n} dots could not be shared out and were removed.";
+    NoticeSplitDots => "Förslaget är uppdelat; dess {n} {n|prick|prickar} kunde inte fördelas och togs bort.", "The proposal is split; its {n} {n|dot|dots} could not be shared out and {n|was|were} removed.";
     KeyMarkTop => "markera de översta", "mark the top ones";
     VotingTitle => " Prioritering: {block} ", " Prioritisation: {block} ";
     VotingVoters => " Vem röstar ", " Who votes ";
-    VotingDotsLeft => "{n} kvar", "{n} left";
     VotingItems => " Förslag – prickar: totalt (P/V) ", " Items – dots: total (P/O) ";
     VotingResult => " Resultat ", " Result ";
     VotingNothing => "Det finns inget att prioritera här än: markera svar med m, eller öppna prioriteringen i ett block med svar.", "There is nothing to prioritise here yet: mark answers with m, or open prioritisation in a block with answers.";
-    NoticeMarkedTop => "De {n} översta är markerade för överenskommelsen.", "The top {n} are marked for the agreement.";
+    NoticeMarkedTop => "{n|Det översta är markerat|De {n} översta är markerade} för överenskommelsen.", "{n|The top one is|The top {n} are} marked for the agreement.";
     ModeVoting => "Prioritering", "Prioritisation";
     KeyAgreement => "överenskommelsen", "the agreement";
     KeyWriteSection => "skriv avsnittet", "write the section";
@@ -291,7 +291,6 @@ messages! {
     AgreementText => " Vår text ", " Our text ";
     AgreementNoText => "Inget skrivet än. Tryck Enter för att skriva avsnittet tillsammans.", "Nothing written yet. Press Enter to write the section together.";
     AgreementNoMaterial => "Inga markerade svar matar det här avsnittet än.", "No marked answers feed this section yet.";
-    AgreementDots => "{n} prickar", "{n} dots";
     EditorSectionTitle => " {section} · sparas medan du skriver ", " {section} · saved as you write ";
     FormAgreementHeader => " Parter och datum ", " Parties and dates ";
     FieldParty1 => "Part 1", "Party 1";
@@ -363,12 +362,11 @@ messages! {
     NotesMarked => "till överenskommelsen", "for the agreement";
     NotesNoAnswers => "Inga svar antecknade.", "No answers noted.";
     NotesProposals => "Sammanfattade förslag", "Merged proposals";
-    NotesVoting => "Prioritering, {n} prickar var", "Prioritisation, {n} dots each";
-    NotesUndotted => "{n} förslag fick inga prickar.", "{n} proposals got no dots.";
+    NotesVoting => "Prioritering, {n} {n|prick|prickar} var", "Prioritisation, {n} {n|dot|dots} each";
+    NotesUndotted => "{n} förslag fick inga prickar.", "{n} {n|proposal|proposals} got no dots.";
     NotesRank => "Plats", "Rank";
     NotesItem => "Förslag", "Proposal";
     NotesDots => "Prickar", "Dots";
-    NotesDotsCount => "{n} prickar", "{n} dots";
     NotesSchedule => "Tidsplan och utfall", "Plan and actual time";
     NotesTime => "Tid", "Time";
     NotesBlock => "Block", "Block";

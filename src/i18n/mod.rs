@@ -1,8 +1,11 @@
 //! Every user-visible string, in Swedish and English.
 //!
-//! Messages are templates: `{name}` placeholders are filled by [`fill`], usually
-//! through the [`tr!`](crate::tr) macro. A unit test checks that both languages of a
-//! message use the same placeholders, so a translation can never drop a value.
+//! Messages are templates (the syntax is in `template.rs`): `{name}` placeholders,
+//! and `{n|one|other}` for a word that follows a count. They are filled through the
+//! [`tr!`](crate::tr) macro, which checks at compile time that a call gives exactly
+//! the names its message uses in both languages; a message without placeholders is
+//! read with [`text`]. The unit tests check that both languages of a message use
+//! the same placeholders and say every count right for one and for two.
 
 use std::fmt::{self, Display};
 
@@ -43,7 +46,7 @@ macro_rules! messages {
             /// Every message, for the consistency test.
             pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
 
-            pub(super) fn pair(self) -> (&'static str, &'static str) {
+            pub(super) const fn pair(self) -> (&'static str, &'static str) {
                 match self { $(Msg::$name => ($sv, $en)),* }
             }
 
@@ -61,11 +64,16 @@ macro_rules! messages {
     };
 }
 
+#[cfg(test)]
+mod checks;
 mod messages;
+mod template;
 pub use messages::Msg;
+pub use template::fill;
 
-/// The template of `msg` in `lang`.
-pub fn text(lang: Lang, msg: Msg) -> &'static str {
+/// The template of `msg` in `lang`, placeholders and all: for `tr!` to fill.
+#[doc(hidden)]
+pub fn template_of(lang: Lang, msg: Msg) -> &'static str {
     let (sv, en) = msg.pair();
     match lang {
         Lang::Sv => sv,
@@ -73,42 +81,61 @@ pub fn text(lang: Lang, msg: Msg) -> &'static str {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value; unknown names stay as written.
-pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find('}');
-        let value = close.and_then(|c| args.iter().find(|(k, _)| *k == &after[..c]));
-        match (close, value) {
-            (Some(c), Some((_, v))) => {
-                out.push_str(&v.to_string());
-                rest = &after[c + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
+/// The text of a message that has no placeholders (a label, a key's help, a month).
+pub fn text(lang: Lang, msg: Msg) -> &'static str {
+    let text = template_of(lang, msg);
+    // A message with placeholders is said with `tr!`, which gives them their values.
+    debug_assert!(
+        !text.contains('{'),
+        "{msg:?} has placeholders: say it with tr!"
+    );
+    text
+}
+
+/// Refuses, while the code compiles, a `tr!` call whose names are not exactly
+/// the placeholders of its message in both languages.
+#[doc(hidden)]
+pub const fn check_call(msg: Msg, names: &[&str]) {
+    let (sv, en) = msg.pair();
+    if !template::names_match(sv, names) || !template::names_match(en, names) {
+        panic!("tr!: the names given are not the placeholders of the message");
     }
-    out.push_str(rest);
-    out
 }
 
 /// `tr!(lang, Key)` or `tr!(lang, Key, name = value, ...)`: a filled message.
+///
+/// The names must be exactly the message's placeholders, in both languages; any
+/// other call does not compile:
+///
+/// ```
+/// use samspel::{i18n::Lang, tr};
+/// assert_eq!(tr!(Lang::En, Answers, n = 1), "1 answer");
+/// assert_eq!(tr!(Lang::Sv, Dots, n = 2), "2 prickar");
+/// ```
+///
+/// ```compile_fail,E0080
+/// # use samspel::{i18n::Lang, tr};
+/// let _ = tr!(Lang::En, Answers, count = 1); // `Answers` has `{n}`, not `{count}`
+/// ```
+///
+/// ```compile_fail,E0080
+/// # use samspel::{i18n::Lang, tr};
+/// let _ = tr!(Lang::En, AnswersMarked, n = 1); // `{marked}` is left without a value
+/// ```
 #[macro_export]
 macro_rules! tr {
-    ($lang:expr, $msg:ident) => {
+    ($lang:expr, $msg:ident) => {{
+        const _: () = $crate::i18n::check_call($crate::i18n::Msg::$msg, &[]);
         $crate::i18n::text($lang, $crate::i18n::Msg::$msg).to_string()
-    };
-    ($lang:expr, $msg:ident, $($key:ident = $value:expr),+ $(,)?) => {
+    }};
+    ($lang:expr, $msg:ident, $($key:ident = $value:expr),+ $(,)?) => {{
+        const _: () =
+            $crate::i18n::check_call($crate::i18n::Msg::$msg, &[$(stringify!($key)),+]);
         $crate::i18n::fill(
-            $crate::i18n::text($lang, $crate::i18n::Msg::$msg),
+            $crate::i18n::template_of($lang, $crate::i18n::Msg::$msg),
             &[$((stringify!($key), &$value as &dyn std::fmt::Display)),+],
         )
-    };
+    }};
 }
 
 /// Something that can say itself in the user's language.
@@ -184,26 +211,6 @@ pub fn long_date(lang: Lang, date: Date) -> String {
 mod tests {
     use super::*;
 
-    fn placeholders(template: &str) -> Vec<&str> {
-        let mut names: Vec<&str> = template
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(name, _)| name))
-            .collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    }
-
-    #[test]
-    fn both_languages_use_the_same_placeholders() {
-        for msg in Msg::ALL {
-            let (sv, en) = msg.pair();
-            assert_eq!(placeholders(sv), placeholders(en), "{msg:?}");
-            assert!(!sv.is_empty() && !en.is_empty(), "{msg:?}");
-        }
-    }
-
     #[test]
     fn every_message_is_found_by_its_key() {
         for &msg in Msg::ALL {
@@ -211,14 +218,6 @@ mod tests {
         }
         assert_eq!(Msg::CliNewOrg.key(), "CliNewOrg");
         assert_eq!(Msg::from_key("NoSuchMessage"), None);
-    }
-
-    #[test]
-    fn fill_replaces_known_names_and_keeps_the_rest() {
-        let n = 3;
-        assert_eq!(fill("{n} svar {x}", &[("n", &n)]), "3 svar {x}");
-        assert_eq!(fill("ingen {", &[]), "ingen {");
-        assert_eq!(tr!(Lang::En, Answers, n = 2), "2 answers");
     }
 
     #[test]

@@ -3,42 +3,26 @@ use crate::tr;
 
 /// A change the model refuses, so that no invariant is ever broken.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+// Display says the English sentence, so that no second wording can drift from the table.
+#[error("{}", self.localize(Lang::En))]
 pub enum ModelError {
-    #[error("a participant needs a name")]
     EmptyName,
-    #[error("duplicate participant name {0:?}")]
     DuplicateName(String),
-    #[error("unknown block {0:?}")]
     UnknownBlock(String),
-    #[error("block {0:?} is a break")]
     BreakBlock(String),
-    #[error("unknown participant {name:?}")]
     UnknownParticipant { name: String, known: Vec<String> },
-    #[error("{0:?} is an observer")]
     Observer(String),
-    #[error("empty answer")]
     EmptyAnswer,
-    #[error("unknown answer")]
     UnknownAnswer,
-    #[error("unknown section {0:?}")]
     UnknownSection(String),
-    #[error("empty question")]
     EmptyQuestion,
-    #[error("cannot group these answers")]
     CannotGroup,
-    #[error("{name:?} has no dots left")]
     NoDotsLeft { name: String, dots: u32 },
-    #[error("at least {dots} dots are in use")]
     DotsInUse { dots: u32 },
-    #[error("at most {max} dots each")]
     TooManyDots { max: u32 },
-    #[error("{name:?} has answers")]
     HasAnswers { name: String },
-    #[error("{name:?} has dots or is a party")]
     VotedOrParty { name: String },
-    #[error("day 2 {day2} is not after day 1 {day1}")]
     Day2BeforeDay1 { day1: String, day2: String },
-    #[error("the id counter is at its limit {max}")]
     NoIdsLeft { max: u64 },
 }
 
@@ -63,10 +47,10 @@ impl Localize for ModelError {
             ModelError::EmptyQuestion => tr!(lang, ModelEmptyQuestion),
             ModelError::CannotGroup => tr!(lang, ModelCannotGroup),
             ModelError::NoDotsLeft { name, dots } => {
-                tr!(lang, ModelNoDotsLeft, name = name, dots = dots)
+                tr!(lang, ModelNoDotsLeft, name = name, n = dots)
             }
-            ModelError::DotsInUse { dots } => tr!(lang, ModelDotsInUse, dots = dots),
-            ModelError::TooManyDots { max } => tr!(lang, ModelTooManyDots, max = max),
+            ModelError::DotsInUse { dots } => tr!(lang, ModelDotsInUse, n = dots),
+            ModelError::TooManyDots { max } => tr!(lang, ModelTooManyDots, n = max),
             ModelError::HasAnswers { name } => tr!(lang, ModelHasAnswers, name = name),
             ModelError::VotedOrParty { name } => tr!(lang, ModelVotedOrParty, name = name),
             ModelError::Day2BeforeDay1 { day1, day2 } => {
@@ -74,5 +58,20 @@ impl Localize for ModelError {
             }
             ModelError::NoIdsLeft { max } => tr!(lang, ModelNoIdsLeft, max = max),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_is_the_english_sentence_of_the_table() {
+        let error = ModelError::DotsInUse { dots: 1 };
+        assert_eq!(error.to_string(), error.localize(Lang::En));
+        assert_eq!(
+            error.to_string(),
+            "Someone has already placed 1 dot; it cannot be fewer."
+        );
     }
 }

@@ -7,10 +7,12 @@ use super::read::{MAX_FILE_BYTES, ReadProblem};
 
 /// What went wrong with a session file, said so that the user knows what to do.
 #[derive(Debug, thiserror::Error)]
+// Display says the English sentence, so that no second wording can drift from the table.
+#[error("{}", self.localize(Lang::En))]
 pub enum StoreError {
-    #[error("no session {session}")]
-    NotFound { session: String },
-    #[error("{file}: {action:?}: {detail}")]
+    NotFound {
+        session: String,
+    },
     Io {
         file: String,
         action: IoAction,
@@ -19,7 +21,6 @@ pub enum StoreError {
         /// The system's own words, shown only for kinds without a sentence of ours.
         detail: String,
     },
-    #[error("{file}: JSON error at line {line} column {column}")]
     Parse {
         file: String,
         line: usize,
@@ -27,33 +28,39 @@ pub enum StoreError {
         detail: String,
         backups: Backups,
     },
-    #[error("{file} is not a session")]
-    NotASession { file: String },
-    #[error("{file} has newer schema version {version}")]
-    Newer { file: String, version: u64 },
-    #[error("{file} has an invalid shape")]
+    NotASession {
+        file: String,
+    },
+    Newer {
+        file: String,
+        version: u64,
+    },
     Invalid {
         file: String,
         problem: Box<Problem>,
         backups: Backups,
     },
-    #[error("{file} is inconsistent")]
     Inconsistent {
         file: String,
         problem: Integrity,
         backups: Backups,
     },
-    #[error("{file} is not a regular file")]
-    NotRegular { file: String },
-    #[error("{file} is too large")]
-    TooLarge { file: String },
-    #[error("{file} is the session's own file")]
-    OwnFile { file: String },
-    #[error("{file} is locked by another writer")]
-    Locked { session: String, file: String },
-    #[error("{file} exists")]
-    Exists { file: String },
-    #[error("no data directory")]
+    NotRegular {
+        file: String,
+    },
+    TooLarge {
+        file: String,
+    },
+    OwnFile {
+        file: String,
+    },
+    Locked {
+        session: String,
+        file: String,
+    },
+    Exists {
+        file: String,
+    },
     NoDataDir,
 }
 
@@ -91,13 +98,20 @@ impl Backups {
 }
 
 impl StoreError {
-    /// A file that could not be read, in words.
+    /// A file that could not be read, in words. A file gone is said as a read
+    /// that failed, not as `NotFound`, which points to `samspel list`: the app
+    /// opens files too (one that vanished from the start screen's list).
     pub(crate) fn read(path: &std::path::Path, problem: ReadProblem) -> StoreError {
         let file = path.display().to_string();
         match problem {
-            ReadProblem::NotFound => StoreError::NotFound { session: file },
             ReadProblem::NotRegular => StoreError::NotRegular { file },
             ReadProblem::TooLarge => StoreError::TooLarge { file },
+            ReadProblem::NotFound => StoreError::Io {
+                file,
+                action: IoAction::Read,
+                kind: std::io::ErrorKind::NotFound,
+                detail: String::new(),
+            },
             ReadProblem::Io { kind, detail } => StoreError::Io {
                 file,
                 action: IoAction::Read,

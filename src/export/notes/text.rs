@@ -52,7 +52,7 @@ pub fn to_text(notes: &Notes, lang: Lang) -> Vec<u8> {
                         "  {}. {} – {} ({} {}, {} {})",
                         r.rank,
                         indent(&clean(&r.text), "     "),
-                        tr!(lang, NotesDotsCount, n = r.total),
+                        tr!(lang, Dots, n = r.total),
                         crate::model::Side::Politik.label(lang),
                         r.politik,
                         crate::model::Side::Verksamhet.label(lang),

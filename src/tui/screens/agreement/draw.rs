@@ -125,7 +125,7 @@ pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame
                 let mut header = vec![Span::styled(names.join(", "), theme::title())];
                 if item.score > 0 {
                     header.push(Span::styled(
-                        format!(" · {}", tr!(v.lang, AgreementDots, n = item.score)),
+                        format!(" · {}", tr!(v.lang, Dots, n = item.score)),
                         theme::marked(),
                     ));
                 }

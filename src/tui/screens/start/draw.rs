@@ -70,8 +70,7 @@ pub fn render(ui: &StartUi, v: &DrawCx, frame: &mut Frame<'_>, area: Rect) {
 fn skipped_line(ui: &StartUi, v: &DrawCx) -> Option<Line<'static>> {
     let text = match ui.skipped {
         0 => return None,
-        1 => tr!(v.lang, ListSkippedOne),
-        n => tr!(v.lang, ListSkippedMany, n = n),
+        n => tr!(v.lang, ListSkipped, n = n),
     };
     Some(Line::styled(text, theme::dim()))
 }
