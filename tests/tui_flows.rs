@@ -441,13 +441,20 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
         notice.contains("Exporten är skriven") && notice.contains("minnesanteckningar.docx"),
         "{notice}"
     );
-    // Again: it asks; 'n' keeps the file, 'j' replaces it.
+    // Again: it asks; 'n' keeps the file and goes back to the dialog, with the
+    // name it had, to choose another; 'j' replaces it.
     std::fs::write(&file, b"old").unwrap();
     h.press(KeyCode::Char('e'));
     h.press(KeyCode::Enter);
     assert!(h.screen(80, 24).contains("finns redan. Skriva över den?"));
     h.press(KeyCode::Char('n'));
     assert_eq!(std::fs::read(&file).unwrap(), b"old");
+    let Some(samspel::tui::app::Overlay::Form(form)) = &h.app.overlay else {
+        panic!("the export dialog is back");
+    };
+    let name = form.text(samspel::i18n::Msg::FieldFileName);
+    assert_eq!(name, "sjobacka-kommun-2026-03-12-minnesanteckningar.docx");
+    h.press(KeyCode::Esc);
     h.press(KeyCode::Char('e'));
     for _ in 0..5 {
         h.press(KeyCode::Right); // to the answers as CSV
@@ -456,8 +463,11 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     h.press(KeyCode::Tab);
     h.press(KeyCode::Char(' ')); // without names
     h.press(KeyCode::Enter);
-    let csv =
-        std::fs::read_to_string(out.path().join("sjobacka-kommun-2026-03-12-svar.csv")).unwrap();
+    let csv = std::fs::read_to_string(
+        out.path()
+            .join("sjobacka-kommun-2026-03-12-anonym-svar.csv"),
+    )
+    .unwrap();
     assert!(csv.contains("Deltagare 1"), "{csv}");
     assert!(!csv.contains("Karin Lundberg"), "{csv}");
     assert!(
@@ -487,7 +497,7 @@ fn notes_of_one_day_without_names_as_text_for_an_email() {
     h.press(KeyCode::Enter);
     let file = out
         .path()
-        .join("sjobacka-kommun-2026-03-12-dag2-minnesanteckningar.txt");
+        .join("sjobacka-kommun-2026-03-12-dag2-anonym-minnesanteckningar.txt");
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("DAG 2 – FREDAG 13 MARS 2026"), "{text}");
     assert!(!text.contains("DAG 1 –"), "day 2 only: {text}");

@@ -247,6 +247,7 @@ messages! {
     FieldFormat => "Vad", "What";
     FieldAnonymous => "Utan namn", "Without names";
     FieldFolder => "Mapp", "Folder";
+    FieldFileName => "Filnamn (tomt: det vanliga)", "File name (empty: the usual one)";
     FormatJson => "Hela sessionen (JSON, data)", "The whole session (JSON, data)";
     FormatCsv => "Svaren, en rad per svar (CSV)", "The answers, one row each (CSV)";
     FormatAgreementMd => "Överenskommelsen (Markdown)", "The agreement (Markdown)";

@@ -72,7 +72,7 @@ impl App {
             Ask::NewSession => return self.begin_new_session(),
             Ask::DiscardNew => return self.discard_new(),
             Ask::CloseSession => return self.close_session(),
-            Ask::Export => self.export_form(),
+            Ask::Export => self.export_form(None),
             Ask::Quit => return self.quit(),
         }
         vec![]

@@ -32,17 +32,34 @@ pub enum ExportFailure {
 }
 
 impl App {
-    pub(crate) fn export_form(&mut self) {
-        let anonymous = self
-            .session
-            .as_ref()
-            .is_some_and(|s| s.progress().presentation.anonymous);
+    /// Opens the export dialog; again with `back`'s choices when the user would
+    /// rather not replace the file it named.
+    pub(crate) fn export_form(&mut self, back: Option<&ExportRequest>) {
+        let anonymous = back.map_or_else(
+            || {
+                let session = self.session.as_ref();
+                session.is_some_and(|s| s.progress().presentation.anonymous)
+            },
+            |r| r.anonymous,
+        );
+        let format = back.and_then(|r| Format::ALL.iter().position(|f| *f == r.format));
+        let day = back.and_then(|r| r.day).map_or(0, |d| d + 1);
+        let folder = back
+            .and_then(|r| r.path.parent())
+            .unwrap_or(&self.export_dir)
+            .display()
+            .to_string();
+        let file = back.and_then(|r| r.path.file_name());
+        let file = file
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let formats = Format::ALL.iter().map(|f| f.label(self.lang)).collect();
         let fields = vec![
-            Field::choice(Msg::FieldFormat, formats, 0),
-            Field::choice(Msg::FieldDays, self.day_choices(), 0),
+            Field::choice(Msg::FieldFormat, formats, format.unwrap_or(0)),
+            Field::choice(Msg::FieldDays, self.day_choices(), day),
             Field::toggle(Msg::FieldAnonymous, anonymous),
-            Field::text(Msg::FieldFolder, &self.export_dir.display().to_string()),
+            Field::text(Msg::FieldFolder, &folder),
+            Field::text(Msg::FieldFileName, &file),
         ];
         let title = tr!(self.lang, FormExport);
         self.overlay = Some(Overlay::Form(Form::new(Purpose::Export, title, fields)));
@@ -59,17 +76,29 @@ impl App {
         // The first choice is all days; the others are the days in order.
         let day = form.index(Msg::FieldDays).checked_sub(1);
         let day = day.filter(|_| format.is_notes());
+        let anonymous = form.is_on(Msg::FieldAnonymous);
+        // The usual name tells the named and the anonymous version apart, so
+        // that one never replaces the other unasked.
         let stem = self.session.as_ref().map_or_else(String::new, |s| {
             let mut stem = crate::store::file_stem(s);
             if let Some(d) = day {
                 stem.push_str(&format!("-dag{}", d + 1));
             }
+            if anonymous {
+                stem.push_str("-anonym");
+            }
             stem
         });
+        let file = form.text(Msg::FieldFileName);
+        let file = if file.is_empty() {
+            format.file_name(&stem)
+        } else {
+            file
+        };
         Ok(ExportRequest {
-            path: PathBuf::from(folder).join(format.file_name(&stem)),
+            path: PathBuf::from(folder).join(file),
             format,
-            anonymous: form.is_on(Msg::FieldAnonymous),
+            anonymous,
             day,
             now: self.now,
             replace: false,
@@ -90,6 +119,10 @@ impl App {
         match result {
             Ok(path) => {
                 self.notice = Some(tr!(self.lang, Exported, path = path.display()));
+                // The next export offers the same folder.
+                if let Some(folder) = path.parent() {
+                    self.export_dir = folder.to_path_buf();
+                }
             }
             Err(ExportFailure::Exists(request)) => {
                 let file = request.path.display().to_string();

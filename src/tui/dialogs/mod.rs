@@ -41,6 +41,10 @@ impl App {
             return vec![];
         };
         if command != Command::Yes {
+            // Not replacing the file: back to the dialog, to choose another name.
+            if let OnYes::Replace(request) = &confirm.on_yes {
+                self.export_form(Some(request));
+            }
             return vec![];
         }
         match confirm.on_yes {
