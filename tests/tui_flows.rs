@@ -215,6 +215,11 @@ fn move_an_answer_and_add_an_action_item() {
         h.on_disk().answer(id).unwrap().block,
         "vad-behover-forbattras"
     );
+    let notice = h.app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Svaret flyttades till ”Vad behöver"),
+        "{notice}"
+    );
 
     h.press(KeyCode::Char('u'));
     h.type_text("Ny delegationsordning");
@@ -229,6 +234,8 @@ fn move_an_answer_and_add_an_action_item() {
     }
     h.type_text("2026-06-01");
     h.press(KeyCode::Enter);
+    let notice = h.app.notice.clone().unwrap_or_default();
+    assert_eq!(notice, "Uppdraget är antecknat: ”Ny delegationsordning”.");
     let item = h.on_disk().action_items().last().unwrap().clone();
     assert_eq!(
         (

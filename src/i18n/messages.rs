@@ -208,6 +208,8 @@ messages! {
     NoticeKeptForeign => "Sessionsfilen hade ersatts av något som inte är den här sessionen (en annan session eller en trasig fil). Den finns kvar i {backup}; den här sessionen är sparad.", "The session file had been replaced by something that is not this session (another session or a broken file). It is kept in {backup}; this session is saved.";
     NoticeFileRecreated => "Sessionsfilen {file} saknades; den är skriven på nytt med allt i sessionen.", "The session file {file} was missing; it is written again with everything in the session.";
     NoticeDeleted => "Svaret togs bort; z ångrar.", "The answer was deleted; z undoes it.";
+    NoticeActionAdded => "Uppdraget är antecknat: {what}.", "The action item is noted: {what}.";
+    NoticeMoved => "Svaret flyttades till {block}.", "The answer was moved to {block}.";
     NoticeNothingToUndo => "Det finns inget att ångra.", "There is nothing to undo.";
     NoticeRoundDone => "Alla har haft ordet i det här blocket.", "Everyone has had their say in this block.";
     NoticePassed => "{name} står över.", "{name} passes.";

@@ -185,7 +185,13 @@ impl WorkshopUi {
         match (purpose, chosen) {
             (picker::Purpose::Speaker, Choice::Speaker(s)) => open_editor(cx, s),
             (picker::Purpose::MoveAnswer(id), Choice::Block(block)) => {
-                return cx.try_effects(|s, now| s.move_answer(id, &block, now));
+                let moved = cx.try_change(|s, now| s.move_answer(id, &block, now));
+                let title = cx.session().and_then(|s| s.program().block(&block));
+                let title = title.map(|b| b.title.clone()).unwrap_or_default();
+                if let Some((_, effects)) = moved {
+                    cx.notify(tr!(cx.lang, NoticeMoved, block = Quoted(cx.lang, &title)));
+                    return effects;
+                }
             }
             _ => {}
         }
@@ -241,9 +247,15 @@ impl WorkshopUi {
             return Err(FieldError::new(Msg::FieldDue, message));
         }
         let (what, who) = (form.text(Msg::FieldWhat), form.text(Msg::FieldWho));
-        cx.attempt(|s, now| s.add_action_item(&what, &who, due, Some(block), now))
-            .map(|(_, e)| e)
-            .map_err(|m| FieldError::new(Msg::FieldWhat, m))
+        let (_, effects) = cx
+            .attempt(|s, now| s.add_action_item(&what, &who, due, Some(block), now))
+            .map_err(|m| FieldError::new(Msg::FieldWhat, m))?;
+        cx.notify(tr!(
+            cx.lang,
+            NoticeActionAdded,
+            what = Quoted(cx.lang, &what)
+        ));
+        Ok(effects)
     }
 
     /// Rings the bell once when the current block's running timer reaches zero.
