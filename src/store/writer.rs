@@ -262,15 +262,28 @@ fn take_lock(path: &Path) -> Result<File, StoreError> {
     let file = options
         .open(&lock_file)
         .map_err(|e| StoreError::io(&lock_file, IoAction::Lock, &e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(fs::TryLockError::WouldBlock) => Err(StoreError::Locked {
-            session: session_name(path),
-            file: path.display().to_string(),
-        }),
-        Err(fs::TryLockError::Error(e)) => Err(StoreError::io(&lock_file, IoAction::Lock, &e)),
+    // A lock let go a moment ago can still be held by a process forked (and not
+    // yet exec'd) by another thread of the program that held it: a few tries.
+    for attempt in 1.. {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(fs::TryLockError::WouldBlock) if attempt < LOCK_TRIES => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::WouldBlock) => break,
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(StoreError::io(&lock_file, IoAction::Lock, &e));
+            }
+        }
     }
+    Err(StoreError::Locked {
+        session: session_name(path),
+        file: path.display().to_string(),
+    })
 }
+
+/// How often a held lock is tried before it counts as another writer's.
+const LOCK_TRIES: u32 = 5;
 
 /// The name people know a session by: its title, else its file name.
 fn session_name(path: &Path) -> String {
