@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{Replace, write_atomic};
-pub use encode::{encode, serialize_answers};
+pub use encode::encode;
 pub use error::{Backups, IoAction, StoreError, read_problem};
 pub use read::{MAX_FILE_BYTES, ReadProblem, Stamp, read_regular};
 pub use writer::{Saved, Writer};

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::atomic::{self, Replace};
-use super::encode::{Encoder, encode};
+use super::encode::encode;
 use super::read::Stamp;
 use super::{BACKUPS, IoAction, StoreError, backup_path, load_stamped, lock_path};
 use crate::model::{Seen, Session};
@@ -22,8 +22,6 @@ pub struct Writer {
     lock: File,
     /// How far apart the backup generations are (see [`Writer::save`]).
     backup_every: Duration,
-    /// What the last save encoded, for the next save to reuse.
-    encoder: Encoder,
     /// The version of the file this writer last read or wrote (`None`: there was none).
     on_disk: Option<Stamp>,
     /// What that version held, for telling another writer's additions from
@@ -113,7 +111,6 @@ impl Writer {
             path,
             lock,
             backup_every: BACKUP_EVERY,
-            encoder: Encoder::default(),
             on_disk,
             seen: session.seen(),
         }
@@ -174,8 +171,7 @@ impl Writer {
             // Dating the backup dated the file it shares: that is still our version.
             self.on_disk = Stamp::at(&self.path);
         }
-        let mut parts = self.encoder.encode(session);
-        let stamp = atomic::write_atomic_parts(&self.path, &mut parts, Replace::Allow)
+        let stamp = atomic::write_atomic_stamped(&self.path, &encode(session), Replace::Allow)
             .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))?;
         self.on_disk = Some(stamp);
         self.seen = session.seen();
