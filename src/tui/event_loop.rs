@@ -8,7 +8,6 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use jiff::Timestamp;
-use jiff::tz::TimeZone;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind,
 };
@@ -19,6 +18,7 @@ use super::render::render;
 use super::shell::{Shell, dispatch};
 use crate::i18n::{Lang, Localize};
 use crate::store::Store;
+use crate::time_zone;
 use crate::tr;
 
 /// Where the app starts.
@@ -45,14 +45,14 @@ pub fn run(store: Store, target: Target, lang: Lang) -> Result<(), String> {
     }
     let mut shell = Shell::new(store, lang);
     let mut app = App::new(lang, Timestamp::now());
-    app.tz = TimeZone::system();
+    app.tz = time_zone::local();
     app.export_dir = export_dir();
     let first = match target {
         Target::Start => Action::Sessions(shell.list()),
         Target::Present(path) => {
             let session = shell.follow(&path)?;
             app = App::follower(lang, Timestamp::now(), *session);
-            app.tz = TimeZone::system();
+            app.tz = time_zone::local();
             Action::Tick
         }
         Target::Demo => Action::Opened(Ok(shell.open_demo(app.now)?)),
