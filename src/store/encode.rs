@@ -1,7 +1,8 @@
 //! A session as the bytes of its file: pretty JSON, so that a person can read and
-//! mend it. Every save encodes the whole session anew: at ten times a real
-//! workshop's size that costs about as much as the disk's own write (see
-//! docs/performance.md), which keeps the save inside its budget without a cache.
+//! mend it. Every save encodes the whole session anew: that costs a third of
+//! the durable write itself at ten times a real workshop's size and a tenth at
+//! a workshop's size (docs/performance.md), inside the save's budget without a
+//! cache of earlier saves' bytes.
 
 use crate::model::Session;
 
