@@ -12,4 +12,5 @@ pub mod i18n;
 pub mod model;
 pub mod programs;
 pub mod store;
+pub mod time_zone;
 pub mod tui;

@@ -390,6 +390,26 @@ fn list_shows_sessions_and_says_what_to_do_when_there_are_none() {
     );
 }
 
+/// Times are shown in the local zone, which `TZ` sets when it is given (the
+/// system's zone is read from `/etc/localtime` otherwise).
+#[test]
+fn list_shows_when_a_session_changed_in_the_zone_tz_names() {
+    let env = Env::new();
+    env.new_session("skr-en-dag");
+    let changed = |tz: &str| {
+        let out = env.command().env("TZ", tz).arg("list").output().unwrap();
+        let out = String::from_utf8(out.stdout).unwrap();
+        let (_, time) = out.trim_end().rsplit_once("ändrad ").expect(&out);
+        time.parse::<jiff::civil::DateTime>().expect(time)
+    };
+    let utc = changed("UTC");
+    assert_eq!(
+        changed("Asia/Tokyo"),
+        utc + jiff::SignedDuration::from_hours(9)
+    );
+    assert_eq!(changed("UTC-2"), utc + jiff::SignedDuration::from_hours(2));
+}
+
 #[test]
 fn export_json_and_csv_keep_every_character_and_never_overwrite_by_accident() {
     let env = Env::new();

@@ -192,6 +192,57 @@ fn a_writer_whose_file_was_replaced_is_handed_the_other_version() {
     assert_eq!(texts, ["deras", "vårt"]);
 }
 
+/// What a writer deleted since it last read or wrote the file stays deleted when
+/// it takes in another writer's version, whether its last look at the file was
+/// opening it or its own save.
+#[test]
+fn an_answer_deleted_meanwhile_stays_deleted_when_the_other_version_is_taken_in() {
+    for save_first in [false, true] {
+        // Made here and written without a lock, and the other writer's save
+        // likewise: a lock this process let go of and took again could be held
+        // for a moment by a child another test forks (until the child execs).
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.samspel.json");
+        let program = samspel::programs::built_in("skr-en-dag").unwrap().unwrap();
+        let mut session = Session::new(program, "Kungsör", "Styra", jiff::Timestamp::now());
+        for text in ["strykes", "kvar"] {
+            let now = jiff::Timestamp::now();
+            session
+                .add_answer("vad-ar-svart", Speaker::Group, text, false, now)
+                .unwrap();
+        }
+        fs::write(&path, store::encode(&session)).unwrap();
+        let (mut first, mut ours) = Writer::open(&path).unwrap();
+        if save_first {
+            let now = jiff::Timestamp::now();
+            ours.add_answer("vad-ar-svart", Speaker::Group, "vårt", false, now)
+                .unwrap();
+            first.save(&ours).unwrap();
+        }
+        let mut theirs = store::load(&path).unwrap();
+        let now = jiff::Timestamp::now();
+        theirs
+            .add_answer("vad-ar-svart", Speaker::Group, "deras", false, now)
+            .unwrap();
+        store::write_atomic(&path, &store::encode(&theirs), store::Replace::Allow).unwrap();
+
+        let gone = ours.answers().iter().find(|a| a.text == "strykes").unwrap();
+        ours.delete_answer(gone.id, now).unwrap();
+        let Saved::Theirs { theirs, seen } = first.save(&ours).unwrap() else {
+            panic!("the other version was overwritten");
+        };
+        assert_eq!(ours.take_in(&theirs, &seen), 1);
+        assert!(matches!(first.save(&ours).unwrap(), Saved::Written));
+        let mut texts = texts_on_disk(&path);
+        texts.sort();
+        let mut expected = vec!["deras", "kvar"];
+        if save_first {
+            expected.push("vårt");
+        }
+        assert_eq!(texts, expected, "saved first: {save_first}");
+    }
+}
+
 /// Two writers (two app windows, the lock deleted) in turn: each takes in the
 /// other's version before it saves, and every answer either confirmed is in the
 /// file once, however the ids were renumbered on the way.

@@ -3,7 +3,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
-use jiff::{Timestamp, civil::Date, tz::TimeZone};
+use jiff::{Timestamp, civil::Date};
 
 use super::{AddAnswerArgs, Command, DemoArgs, ExportArgs, Failure, NewArgs};
 use crate::export::{self, Format, Options};
@@ -11,6 +11,7 @@ use crate::i18n::{Lang, Localize, Quoted, long_date};
 use crate::model::{NewParticipant, NewSession, Program, Session, Side, clock};
 use crate::programs;
 use crate::store::{self, Replace, Saved, Store, StoreError, Writer};
+use crate::time_zone;
 use crate::tr;
 use crate::tui::{self, Target};
 
@@ -184,7 +185,7 @@ fn parse_participant(spec: &str, lang: Lang) -> Result<NewParticipant, Failure> 
 }
 
 fn local_time(t: Timestamp) -> String {
-    t.to_zoned(TimeZone::system())
+    t.to_zoned(time_zone::local())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()
 }

@@ -36,9 +36,6 @@ pub struct Session {
     pub changed: Timestamp,
     pub(super) program: Program,
     pub(super) participants: Vec<Participant>,
-    /// Serialised through the store, which reuses the bytes of unchanged answers
-    /// from the last save (see `store::encode`).
-    #[serde(serialize_with = "crate::store::serialize_answers")]
     pub(super) answers: Vec<Answer>,
     pub(super) action_items: Vec<ActionItem>,
     #[serde(default)]

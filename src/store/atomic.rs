@@ -4,7 +4,7 @@
 //! Unix), because sessions and exports hold named politicians' statements.
 
 use std::fs;
-use std::io::{self, IoSlice, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::read::Stamp;
@@ -33,21 +33,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], replace: Replace) -> io::Result<(
     write_atomic_stamped(path, bytes, replace).map(drop)
 }
 
-/// [`write_atomic`], returning the stamp of the file written.
+/// [`write_atomic`], returning the stamp of the file written: taken before the
+/// rename, which keeps it, so that no other writer's file can be taken for ours.
 pub(crate) fn write_atomic_stamped(
     path: &Path,
     bytes: &[u8],
-    replace: Replace,
-) -> io::Result<Stamp> {
-    write_atomic_parts(path, &mut [IoSlice::new(bytes)], replace)
-}
-
-/// [`write_atomic`] of `parts` one after the other, without first copying them
-/// into one buffer. Returns the stamp of the file written: taken before the
-/// rename, which keeps it, so that no other writer's file can be taken for ours.
-pub(crate) fn write_atomic_parts(
-    path: &Path,
-    mut parts: &mut [IoSlice<'_>],
     replace: Replace,
 ) -> io::Result<Stamp> {
     let dir = parent_dir(path);
@@ -57,18 +47,7 @@ pub(crate) fn write_atomic_parts(
         .prefix(&prefix)
         .suffix(suffix)
         .tempfile_in(&dir)?;
-    let mut left: usize = parts.iter().map(|p| p.len()).sum();
-    while left > 0 {
-        match temp.write_vectored(parts) {
-            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
-            Ok(n) => {
-                left -= n;
-                IoSlice::advance_slices(&mut parts, n);
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
+    temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     let stamp = Stamp::of(&temp.as_file().metadata()?);
     match replace {

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use atomic::{Replace, write_atomic};
-pub use encode::{encode, serialize_answers};
+pub use encode::encode;
 pub use error::{Backups, IoAction, StoreError, read_problem};
 pub use read::{MAX_FILE_BYTES, ReadProblem, Stamp, read_regular};
 pub use writer::{Saved, Writer};
@@ -141,14 +141,14 @@ impl Store {
 /// Reads a session without taking the lock (for reading only: list, show, export,
 /// the live view). A save is a rename, so the file read is always whole.
 pub fn load(path: &Path) -> Result<Session, StoreError> {
-    load_stamped(path).map(|(session, _)| session)
+    load_stamped(path).map(|(session, ..)| session)
 }
 
-/// [`load`], with the stamp of the version read.
-pub(crate) fn load_stamped(path: &Path) -> Result<(Session, Stamp), StoreError> {
+/// [`load`], with the stamp of the version read and its bytes.
+pub(crate) fn load_stamped(path: &Path) -> Result<(Session, Stamp, Vec<u8>), StoreError> {
     let (bytes, stamp) = read_regular(path).map_err(|p| StoreError::read(path, p))?;
     let session = decode(&path.display().to_string(), &bytes).map_err(|e| e.with_backups(path))?;
-    Ok((session, stamp))
+    Ok((session, stamp, bytes))
 }
 
 /// Reads a session from the bytes of its file; `file` names it in errors.

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::atomic::{self, Replace};
-use super::encode::{Encoder, encode};
+use super::encode::encode;
 use super::read::Stamp;
-use super::{BACKUPS, IoAction, StoreError, backup_path, load_stamped, lock_path};
+use super::{BACKUPS, IoAction, StoreError, backup_path, decode, load_stamped, lock_path};
 use crate::model::{Seen, Session};
 
 /// The one process allowed to change a session file. The lock is released when
@@ -22,13 +22,11 @@ pub struct Writer {
     lock: File,
     /// How far apart the backup generations are (see [`Writer::save`]).
     backup_every: Duration,
-    /// What the last save encoded, for the next save to reuse.
-    encoder: Encoder,
     /// The version of the file this writer last read or wrote (`None`: there was none).
     on_disk: Option<Stamp>,
-    /// What that version held, for telling another writer's additions from
-    /// what this one deleted since.
-    seen: Seen,
+    /// The bytes of that version (empty: none yet), for telling another writer's
+    /// additions from what this one deleted since (see [`Writer::seen`]).
+    last: Vec<u8>,
 }
 
 /// What a save did.
@@ -62,8 +60,8 @@ impl Writer {
         let path = followed(path);
         let lock = take_lock(&path)?;
         remove_stale_temp_files(&path);
-        let (session, stamp) = load_stamped(&path)?;
-        let writer = Writer::holding(path, lock, Some(stamp), &session);
+        let (session, stamp, bytes) = load_stamped(&path)?;
+        let writer = Writer::holding(path, lock, Some(stamp), bytes);
         Ok((writer, session))
     }
 
@@ -74,21 +72,21 @@ impl Writer {
                 .map_err(|e| StoreError::io(dir, IoAction::CreateDir, &e))?;
         }
         let lock = take_lock(path)?;
-        let stamp =
-            atomic::write_atomic_stamped(path, &encode(session), Replace::Refuse).map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    StoreError::Exists {
-                        file: path.display().to_string(),
-                    }
-                } else {
-                    StoreError::io(path, IoAction::Write, &e)
+        let bytes = encode(session);
+        let stamp = atomic::write_atomic_stamped(path, &bytes, Replace::Refuse).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                StoreError::Exists {
+                    file: path.display().to_string(),
                 }
-            })?;
+            } else {
+                StoreError::io(path, IoAction::Write, &e)
+            }
+        })?;
         Ok(Writer::holding(
             path.to_path_buf(),
             lock,
             Some(stamp),
-            session,
+            bytes,
         ))
     }
 
@@ -98,7 +96,7 @@ impl Writer {
         let path = followed(path);
         let lock = take_lock(&path)?;
         // Whatever is there is replaced, and kept as the first backup.
-        let mut writer = Writer::holding(path, lock, None, session);
+        let mut writer = Writer::holding(path, lock, None, Vec::new());
         writer.on_disk = Stamp::at(&writer.path);
         if writer.on_disk.is_some() && writer.backup_due() {
             let _ = rotate_backups(&writer.path);
@@ -108,14 +106,13 @@ impl Writer {
         Ok(writer)
     }
 
-    fn holding(path: PathBuf, lock: File, on_disk: Option<Stamp>, session: &Session) -> Writer {
+    fn holding(path: PathBuf, lock: File, on_disk: Option<Stamp>, last: Vec<u8>) -> Writer {
         Writer {
             path,
             lock,
             backup_every: BACKUP_EVERY,
-            encoder: Encoder::default(),
             on_disk,
-            seen: session.seen(),
+            last,
         }
     }
 
@@ -154,11 +151,11 @@ impl Writer {
             // Someone else wrote the file (the lock was deleted, so they could):
             // it holds what they confirmed. Hand it over rather than replace it.
             match load_stamped(&self.path) {
-                Ok((theirs, stamp)) if theirs.created == session.created => {
+                Ok((theirs, stamp, _)) if theirs.created == session.created => {
                     self.on_disk = Some(stamp);
                     return Ok(Saved::Theirs {
                         theirs: Box::new(theirs),
-                        seen: self.seen.clone(),
+                        seen: self.seen(),
                     });
                 }
                 // Not a version of this session (unreadable, or another one
@@ -174,16 +171,29 @@ impl Writer {
             // Dating the backup dated the file it shares: that is still our version.
             self.on_disk = Stamp::at(&self.path);
         }
-        let mut parts = self.encoder.encode(session);
-        let stamp = atomic::write_atomic_parts(&self.path, &mut parts, Replace::Allow)
+        let bytes = encode(session);
+        let stamp = atomic::write_atomic_stamped(&self.path, &bytes, Replace::Allow)
             .map_err(|e| StoreError::io(&self.path, IoAction::Write, &e))?;
         self.on_disk = Some(stamp);
-        self.seen = session.seen();
+        self.last = bytes;
         Ok(match (now, foreign) {
             (None, _) => Saved::Recreated,
             (Some(_), true) => Saved::KeptForeign,
             (Some(_), false) => Saved::Written,
         })
+    }
+
+    /// What the version this writer last read or wrote held. Only a merge needs
+    /// it, so it is made from that version's bytes when one comes rather than on
+    /// every save. Those bytes decode, since this writer read or encoded them;
+    /// were they ever refused, nothing would count as seen, and a merge would
+    /// bring back what this writer deleted rather than lose what another added.
+    fn seen(&self) -> Seen {
+        match decode(&self.path.display().to_string(), &self.last) {
+            Ok(last) => last.seen(),
+            // Also when nothing was read or written yet (`replace`, before its save).
+            Err(_) => Seen::default(),
+        }
     }
 
     /// Whether the newest backup is `backup_every` old (or missing, or dated
