@@ -35,6 +35,18 @@ fn action_key(a: &ActionItem) -> Key {
     (a.created, a.what.len())
 }
 
+/// What `theirs` holds that is neither in `ours` nor in what was `seen`.
+fn added<'a, T>(
+    theirs: &'a [T],
+    ours: &[T],
+    seen: &HashSet<Key>,
+    key: fn(&T) -> Key,
+) -> Vec<&'a T> {
+    let here: HashSet<Key> = ours.iter().map(key).collect();
+    let new = |t: &&T| !seen.contains(&key(t)) && !here.contains(&key(t));
+    theirs.iter().filter(new).collect()
+}
+
 impl Session {
     pub fn seen(&self) -> Seen {
         Seen {
@@ -50,12 +62,7 @@ impl Session {
     pub fn take_in(&mut self, theirs: &Session, seen: &Seen) -> usize {
         let before = self.answers.len() + self.action_items.len();
         let blocks: HashSet<String> = self.program.blocks().map(|(_, b)| b.id.clone()).collect();
-        let here: HashSet<Key> = self.answers.iter().map(answer_key).collect();
-        let new = theirs
-            .answers
-            .iter()
-            .filter(|a| !seen.answers.contains(&answer_key(a)) && !here.contains(&answer_key(a)));
-        for answer in new {
+        for answer in added(&theirs.answers, &self.answers, &seen.answers, answer_key) {
             if !blocks.contains(&answer.block) {
                 continue;
             }
@@ -81,12 +88,12 @@ impl Session {
                 });
             }
         }
-        let here: HashSet<Key> = self.action_items.iter().map(action_key).collect();
-        let new = theirs
-            .action_items
-            .iter()
-            .filter(|a| !seen.actions.contains(&action_key(a)) && !here.contains(&action_key(a)));
-        for item in new {
+        for item in added(
+            &theirs.action_items,
+            &self.action_items,
+            &seen.actions,
+            action_key,
+        ) {
             if let Ok(id) = self.take_id() {
                 let id = super::ActionId(id);
                 let block = item.block.clone().filter(|b| blocks.contains(b));
