@@ -70,11 +70,16 @@ impl Session {
 
     /// "3 Maja Öhrn": a participant who answers with their number, else the name.
     pub fn numbered_name(&self, id: ParticipantId) -> Option<String> {
-        let name = &self.participant(id)?.name;
-        Some(match self.number_of(id) {
-            Some(n) => format!("{n} {name}"),
-            None => name.clone(),
-        })
+        let name = self.participant(id)?.name.clone();
+        Some(self.numbered(id, name))
+    }
+
+    /// `label` for a participant, after the number their key gives if they answer.
+    pub fn numbered(&self, id: ParticipantId, label: String) -> String {
+        match self.number_of(id) {
+            Some(n) => format!("{n} {label}"),
+            None => label,
+        }
     }
 
     /// The `index`th participant who answers (and so votes).

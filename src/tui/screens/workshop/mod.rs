@@ -324,14 +324,11 @@ fn pick_speaker(cx: &mut Cx) {
     cx.ask(Ask::Overlay(Overlay::Picker(picker)));
 }
 
-/// "3 · Maja Öhrn (Politik)": the number is the key that picks them directly.
+/// "3 Maja Öhrn (Politik)": the number is the key that picks them directly.
 fn numbered_label(session: &Session, speaker: Speaker, lang: crate::i18n::Lang) -> String {
     let label = session.speaker_label(speaker, lang);
     match speaker {
-        Speaker::Participant(id) => match session.number_of(id) {
-            Some(n) => format!("{n} · {label}"),
-            None => label,
-        },
+        Speaker::Participant(id) => session.numbered(id, label),
         Speaker::Group => label,
     }
 }
