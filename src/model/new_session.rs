@@ -38,11 +38,7 @@ impl NewSession {
     /// The session, or the first thing the model refuses (dates in the wrong
     /// order, a participant without a name or named twice).
     pub fn build(self, now: Timestamp) -> Result<Session, ModelError> {
-        let title = match self.title.trim() {
-            "" => self.program.title.clone(),
-            title => title.to_string(),
-        };
-        let mut session = Session::new(self.program, &self.organisation, &title, now);
+        let mut session = Session::new(self.program, &self.organisation, &self.title, now);
         session.facilitator = self.facilitator.trim().to_string();
         session.language = self.language;
         session.set_dates(self.day1, self.day2)?;

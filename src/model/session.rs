@@ -56,11 +56,12 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session of `program`; an empty `title` is the program's own.
     pub fn new(program: Program, organisation: &str, title: &str, now: Timestamp) -> Session {
-        Session {
+        let mut session = Session {
             schema_version: SCHEMA_VERSION,
             organisation: organisation.trim().to_string(),
-            title: title.trim().to_string(),
+            title: String::new(),
             facilitator: String::new(),
             language: Lang::Sv,
             day1: None,
@@ -77,7 +78,17 @@ impl Session {
             votings: Vec::new(),
             agreement: AgreementText::default(),
             next_id: 1,
-        }
+        };
+        session.set_title(title);
+        session
+    }
+
+    /// Sets the title; an empty one is the program's own.
+    pub fn set_title(&mut self, title: &str) {
+        self.title = match title.trim() {
+            "" => self.program.title.clone(),
+            title => title.to_string(),
+        };
     }
 
     /// The format version the session was read or made with.

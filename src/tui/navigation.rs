@@ -87,12 +87,7 @@ impl App {
             language: self.lang,
             ..NewSession::new(program)
         };
-        // The title field starts empty: the details give the program's title
-        // when none is typed.
-        self.session = new.build(self.now).ok().map(|mut s| {
-            s.title.clear();
-            s
-        });
+        self.session = new.build(self.now).ok();
         self.path = None;
         self.dirty = false;
         self.screen = Screen::Prep;

@@ -112,12 +112,22 @@ impl PrepUi {
         let fields = vec![
             program,
             Field::text(Msg::FieldOrganisation, &get(|s| s.organisation.clone())),
-            Field::text(Msg::FieldTitle, &get(|s| s.title.clone())),
+            Field::text(Msg::FieldTitle, &self.title_field(session)),
             Field::text(Msg::FieldFacilitator, &get(|s| s.facilitator.clone())),
             Field::text(Msg::FieldDay1, &date(session.and_then(Session::day1))),
             Field::text(Msg::FieldDay2, &date(session.and_then(Session::day2))),
         ];
         Form::new(Purpose::Details, tr!(cx.lang, PrepDetails), fields)
+    }
+
+    /// A new session's title field is empty while the title is the program's
+    /// own, so that choosing another program gives that one's title.
+    fn title_field(&self, session: Option<&Session>) -> String {
+        match session {
+            Some(s) if self.is_new && s.title == s.program().title => String::new(),
+            Some(s) => s.title.clone(),
+            None => String::new(),
+        }
     }
 
     /// Checks the details and writes them into the session; on a problem, marks
@@ -183,10 +193,7 @@ impl PrepUi {
             None => {
                 let mut same = session.clone();
                 same.organisation = org;
-                same.title = match title.as_str() {
-                    "" => same.program().title.clone(),
-                    _ => title,
-                };
+                same.set_title(&title);
                 same.facilitator = facilitator;
                 same.set_dates(day1, day2).map(|()| same)
             }
