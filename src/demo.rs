@@ -6,7 +6,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::i18n::Lang;
 use crate::i18n::Localize;
-use crate::model::{NewParticipant, NewSession, Session, Side, Speaker};
+use crate::model::{ActionText, NewParticipant, NewSession, Session, Side, Speaker};
 use crate::programs;
 
 const PEOPLE: [(&str, &str, Side, &str); 11] = [
@@ -189,9 +189,11 @@ pub fn session(lang: Lang, now: Timestamp) -> Result<Session, String> {
         let _ = s.add_answer(block, speaker, text, *marked, at);
     }
     let _ = s.add_action_item(
-        "Förslag på fast mötesstruktur KSO–KD",
-        "Per Åström",
-        today.checked_add(SignedDuration::from_hours(24 * 30)).ok(),
+        ActionText::new(
+            "Förslag på fast mötesstruktur KSO–KD",
+            "Per Åström",
+            today.checked_add(SignedDuration::from_hours(24 * 30)).ok(),
+        ),
         Some("vad-ar-svart"),
         now,
     );

@@ -5,8 +5,8 @@
 use jiff::{SignedDuration, Timestamp, civil::Date};
 
 use crate::model::{
-    AnswerId, BlockKind, DEFAULT_DOTS, NewParticipant, ParticipantId, Program, Session, Side,
-    Speaker,
+    ActionText, AnswerId, BlockKind, DEFAULT_DOTS, NewParticipant, ParticipantId, Program, Session,
+    Side, Speaker,
 };
 
 const FIRST_NAMES: [&str; 12] = [
@@ -131,10 +131,9 @@ pub fn session(
             .get(i)
             .map(|p| p.name.clone())
             .unwrap_or_default();
+        let due = s.day1();
         let _ = s.add_action_item(
-            "Ta fram ett förslag till ny delegationsordning",
-            &who,
-            s.day1(),
+            ActionText::new("Ta fram ett förslag till ny delegationsordning", &who, due),
             Some(block),
             start,
         );

@@ -8,7 +8,7 @@ use common::app::start_time;
 use common::documents::{converts_with_libreoffice, docx_paragraphs, fixture};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use samspel::export::{self, Format, Options};
-use samspel::model::{BlockKind, Session, Speaker};
+use samspel::model::{ActionText, BlockKind, Session, Speaker};
 
 /// The fixture exported at a fixed moment, so a running timer gives fixed figures.
 fn options() -> Options {
@@ -79,9 +79,7 @@ fn anonymised_notes_name_nobody() {
     // An action item's "who" is typed by hand: a first name and a surname.
     let block = Some("hur-ska-samarbetet-se-ut");
     s.add_action_item(
-        "Boka måndagarna",
-        "Karin och Åström",
-        None,
+        ActionText::new("Boka måndagarna", "Karin och Åström", None),
         block,
         start_time(),
     )

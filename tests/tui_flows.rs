@@ -235,7 +235,10 @@ fn move_an_answer_and_add_an_action_item() {
     h.type_text("2026-06-01");
     h.press(KeyCode::Enter);
     let notice = h.app.notice.clone().unwrap_or_default();
-    assert_eq!(notice, "Uppdraget är antecknat: ”Ny delegationsordning”.");
+    assert_eq!(
+        notice,
+        "Uppdraget är antecknat: ”Ny delegationsordning”. U visar alla uppdrag."
+    );
     let item = h.on_disk().action_items().last().unwrap().clone();
     assert_eq!(
         (
@@ -250,6 +253,87 @@ fn move_an_answer_and_add_an_action_item() {
         )
     );
     assert_eq!(item.block.as_deref(), Some("vad-ar-svart"));
+}
+
+/// `U` lists every action item; there they are changed, deleted and brought
+/// back, and put on the wall.
+#[test]
+fn action_items_are_listed_changed_deleted_undone_and_shown() {
+    let mut h = Harness::demo();
+    let first = h.session().action_items()[0].clone();
+    h.press(KeyCode::Char('U'));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Uppdrag (1)"), "{screen}");
+    assert!(screen.contains(&first.what), "{screen}");
+    assert!(screen.contains("ansvar: Per Åström"), "{screen}");
+
+    h.press(KeyCode::Char('n'));
+    h.type_text("Boka utvecklingssamtal");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.on_disk().action_items().len(), 2);
+    let added = h.on_disk().action_items()[1].clone();
+    assert_eq!(
+        added.block,
+        h.session().current_block().map(|b| b.id.clone())
+    );
+    assert!(h.screen(80, 24).contains("ingen ansvarig ännu"));
+
+    // The new one is selected: Enter changes it, with its values in the form.
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Tab);
+    h.type_text("Kommundirektören");
+    h.press(KeyCode::Tab);
+    h.type_text("2027-02-30");
+    h.press(KeyCode::Enter);
+    assert!(h.screen(80, 24).contains("Datumet ”2027-02-30” finns inte"));
+    assert_eq!(h.on_disk().action_items()[1], added, "nothing saved yet");
+    for _ in 0..2 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("28");
+    h.press(KeyCode::Enter);
+    let edited = h.on_disk().action_items()[1].clone();
+    assert_eq!(edited.who, "Kommundirektören");
+    assert_eq!(edited.due.unwrap().to_string(), "2027-02-28");
+    assert_eq!((edited.id, edited.created), (added.id, added.created));
+
+    h.press(KeyCode::Up);
+    h.press(KeyCode::Char('d'));
+    assert_eq!(h.on_disk().action_items(), std::slice::from_ref(&edited));
+    assert!(h.screen(120, 36).contains("togs bort; z ångrar."));
+    h.press(KeyCode::Char('z'));
+    assert_eq!(h.on_disk().action_items(), [first, edited]);
+
+    h.press(KeyCode::Char('p'));
+    let wall = h.screen(120, 36);
+    assert!(wall.contains("2. Boka utvecklingssamtal"), "{wall}");
+    assert!(wall.contains("senast 2027-02-28"), "{wall}");
+    h.press(KeyCode::Char('p'));
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.screen, samspel::tui::app::Screen::Workshop);
+}
+
+/// The follow-up block and the agreement's section on development show the
+/// action items where they are gone through.
+#[test]
+fn the_follow_up_block_and_its_section_show_the_action_items() {
+    let mut h = Harness::demo();
+    let what = h.session().action_items()[0].what.clone();
+    assert!(!h.screen(160, 45).contains("Uppdrag (1)"));
+    while h.session().current_block().unwrap().id != "uppdrag-och-uppfoljning" {
+        h.press(KeyCode::Right);
+    }
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("Uppdrag (1)"), "{screen}");
+    assert!(screen.contains(&what), "{screen}");
+    h.press(KeyCode::Char('o'));
+    while !h
+        .screen(160, 45)
+        .contains(" Utvecklingsområden och uppdrag ·")
+    {
+        h.press(KeyCode::Down);
+    }
+    assert!(h.screen(160, 45).contains(&what));
 }
 
 #[test]

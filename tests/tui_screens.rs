@@ -256,3 +256,15 @@ fn wall_shows_voting_results_and_the_section_being_written() {
     h.press(KeyCode::Char('p'));
     snap("present_section", &h);
 }
+
+#[test]
+fn action_items_listed_and_on_the_wall() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('u'));
+    h.type_text("Boka årligt utvecklingssamtal mellan KSO och kommundirektör – före sommaren 🙂");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('U'));
+    snap("actions_list", &h);
+    h.press(KeyCode::Char('p'));
+    snap("actions_wall", &h);
+}

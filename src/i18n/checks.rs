@@ -103,6 +103,7 @@ const COUNTS: &[(Msg, [&str; 4])] = &[
     (Msg::NotesVoting, ["1 prick var", "2 prickar var", "1 dot each", "2 dots each"]),
     (Msg::NotesUndotted, ["1 förslag fick", "2 förslag fick", "1 proposal got", "2 proposals got"]),
     (Msg::Minutes, ["1 min", "2 min", "1 min", "2 min"]),
+    (Msg::ActionsTitle, ["Uppdrag (1)", "Uppdrag (2)", "Action items (1)", "Action items (2)"]),
 ];
 
 #[test]

@@ -121,6 +121,8 @@ messages! {
     ModelVotedOrParty => "{name} har prickar i en röstning eller är part i överenskommelsen; ta bort dem först, sedan kan {name} tas bort ur listan.", "{name} has dots in a voting or is a party to the agreement; take those away first, then {name} can be removed from the list.";
     ModelHasAnswers => "{name} har redan svarat; svaren behöver sin talare, så {name} blir kvar i listan.", "{name} has already answered; the answers need their speaker, so {name} stays on the list.";
     ModelUnknownAnswer => "Svaret finns inte längre.", "The answer no longer exists.";
+    ModelEmptyAction => "Skriv vad som ska göras.", "Write what is to be done.";
+    ModelUnknownAction => "Uppdraget finns inte längre.", "The action item no longer exists.";
     ModelDay2BeforeDay1 => "Dag 2 ({day2}) måste komma efter dag 1 ({day1}).", "Day 2 ({day2}) must come after day 1 ({day1}).";
     ModelNoIdsLeft => "Sessionen har inte plats för fler svar, deltagare, förslag eller uppdrag (räknaren för id har nått taket {max}); fortsätt i en ny session.", "The session has no room for more answers, participants, proposals or action items (its id counter has reached the limit of {max}); continue in a new session.";
     ModelDanglingAnswer => "svar {answer} hör till blocket {block}, som inte finns i programmet", "answer {answer} belongs to the block {block}, which is not in the program";
@@ -208,7 +210,16 @@ messages! {
     NoticeKeptForeign => "Sessionsfilen hade ersatts av något som inte är den här sessionen (en annan session eller en trasig fil). Den finns kvar i {backup}; den här sessionen är sparad.", "The session file had been replaced by something that is not this session (another session or a broken file). It is kept in {backup}; this session is saved.";
     NoticeFileRecreated => "Sessionsfilen {file} saknades; den är skriven på nytt med allt i sessionen.", "The session file {file} was missing; it is written again with everything in the session.";
     NoticeDeleted => "Svaret togs bort; z ångrar.", "The answer was deleted; z undoes it.";
-    NoticeActionAdded => "Uppdraget är antecknat: {what}.", "The action item is noted: {what}.";
+    NoticeActionAdded => "Uppdraget är antecknat: {what}. U visar alla uppdrag.", "The action item is noted: {what}. U shows every action item.";
+    NoticeActionSaved => "Uppdraget är ändrat: {what}.", "The action item is changed: {what}.";
+    NoticeActionDeleted => "Uppdraget {what} togs bort; z ångrar.", "The action item {what} was removed; z undoes it.";
+    ActionsTitle => " Uppdrag ({n}) ", " Action items ({n}) ";
+    ActionsNone => "Inga uppdrag ännu. n lägger till ett: vad ska göras, av vem och till när.", "No action items yet. n adds one: what is to be done, by whom and by when.";
+    ActionWho => "ansvar: {who}", "responsible: {who}";
+    ActionNoOne => "ingen ansvarig ännu", "no one responsible yet";
+    ActionDue => "senast {date}", "by {date}";
+    ActionFrom => "från {block}", "from {block}";
+    ActionsHint => "U: alla uppdrag, där de kan ändras", "U: every action item, where they can be changed";
     NoticeMoved => "Svaret flyttades till {block}.", "The answer was moved to {block}.";
     NoticeNothingToUndo => "Det finns inget att ångra.", "There is nothing to undo.";
     NoticeRoundDone => "Alla har haft ordet i det här blocket.", "Everyone has had their say in this block.";
@@ -235,6 +246,7 @@ messages! {
     EditorNewTitle => " Svar från {who} · Tab byter talare ", " Answer from {who} · Tab changes speaker ";
     EditorEditTitle => " Ändrar svar från {who} ", " Editing the answer from {who} ";
     FormActionItem => " Nytt uppdrag ", " New action item ";
+    FormEditActionItem => " Ändra uppdrag ", " Change action item ";
     FormNewParticipant => " Ny deltagare ", " New participant ";
     FormEditParticipant => " Ändra deltagare ", " Edit participant ";
     FormOwnQuestion => " Egen fråga ", " Own question ";
@@ -284,6 +296,7 @@ messages! {
     VotingNothing => "Det finns inget att prioritera här än: markera svar med m, eller öppna prioriteringen i ett block med svar.", "There is nothing to prioritise here yet: mark answers with m, or open prioritisation in a block with answers.";
     NoticeMarkedTop => "{n|Det översta är markerat|De {n} översta är markerade} för överenskommelsen.", "{n|The top one is|The top {n} are} marked for the agreement.";
     ModeVoting => "Prioritering", "Prioritisation";
+    ModeActions => "Uppdrag", "Action items";
     KeyAgreement => "överenskommelsen", "the agreement";
     KeyWriteSection => "skriv avsnittet", "write the section";
     KeySectionDone => "klar/utkast", "done/draft";
@@ -409,6 +422,9 @@ messages! {
     KeyMark => "markera", "mark";
     KeyMoveAnswer => "flytta svaret till annat block", "move the answer to another block";
     KeyActionItem => "nytt uppdrag", "new action item";
+    KeyActionItems => "alla uppdrag", "all action items";
+    KeyEditActionItem => "ändra", "change";
+    KeyDeleteActionItem => "ta bort", "delete";
     KeyView => "vy", "view";
     KeyGuidance => "visa/dölj handledning", "show/hide guidance";
     KeyTimer => "timer", "timer";

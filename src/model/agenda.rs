@@ -203,6 +203,7 @@ impl Session {
                 guidance: None,
                 sections,
                 skipped: false,
+                shows_action_items: false,
             },
         );
         self.changed = now;

@@ -155,7 +155,11 @@ mod tests {
             .add_answer("vad-ar-svart", asa, "deras", true, at(4))
             .unwrap();
         theirs
-            .add_action_item("Boka", "Åsa", None, Some("vad-ar-svart"), at(5))
+            .add_action_item(
+                crate::model::ActionText::new("Boka", "Åsa", None),
+                Some("vad-ar-svart"),
+                at(5),
+            )
             .unwrap();
 
         assert_eq!(ours.take_in(&theirs, &seen), 2);

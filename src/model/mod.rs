@@ -22,7 +22,7 @@ mod roster;
 mod session;
 mod voting;
 
-pub use action::{ActionId, ActionItem};
+pub use action::{ActionId, ActionItem, ActionText, DeletedAction};
 pub use agreement_text::{AgreementText, SectionText};
 pub use answer::{Answer, AnswerId, Speaker};
 pub use answers::Deleted;

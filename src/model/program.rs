@@ -80,6 +80,10 @@ pub struct Block {
     /// Left out of today's plan (kept, so it can be taken back).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub skipped: bool,
+    /// Where the room goes through who does what by when: the block shows
+    /// every action item noted so far.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shows_action_items: bool,
 }
 
 impl Block {
@@ -182,6 +186,7 @@ mod tests {
             guidance: None,
             sections: vec![],
             skipped,
+            shows_action_items: false,
         }
     }
 

@@ -84,16 +84,19 @@ pub enum Slide {
     Results,
     /// The agreement section being written, large.
     Section,
+    /// Every action item: what, who, by when.
+    Actions,
 }
 
 impl Slide {
-    pub const ALL: [Slide; 6] = [
+    pub const ALL: [Slide; 7] = [
         Slide::Question,
         Slide::Comparison,
         Slide::Agenda,
         Slide::Welcome,
         Slide::Results,
         Slide::Section,
+        Slide::Actions,
     ];
 
     /// The next (`+1`) or previous (`-1`) slide, round.

@@ -2,8 +2,8 @@ use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionId, ActionItem, AgreementText, Answer, AnswerId, Draft, ModelError, NewParticipant,
-    Participant, ParticipantId, Program, Progress, Proposal, Speaker, Voting,
+    ActionItem, AgreementText, Answer, AnswerId, Draft, ModelError, NewParticipant, Participant,
+    ParticipantId, Program, Progress, Proposal, Speaker, Voting,
 };
 use crate::i18n::{Lang, Msg, text};
 
@@ -242,37 +242,6 @@ impl Session {
         self.answers.iter().filter(move |a| a.block == block)
     }
 
-    /// Adds an action item (*uppdrag*).
-    pub fn add_action_item(
-        &mut self,
-        what: &str,
-        who: &str,
-        due: Option<Date>,
-        block: Option<&str>,
-        now: Timestamp,
-    ) -> Result<ActionId, ModelError> {
-        if let Some(id) = block
-            && self.program.block(id).is_none()
-        {
-            return Err(ModelError::UnknownBlock(id.to_string()));
-        }
-        let what = what.trim();
-        if what.is_empty() {
-            return Err(ModelError::EmptyAnswer);
-        }
-        let id = ActionId(self.take_id()?);
-        self.action_items.push(ActionItem {
-            id,
-            what: what.to_string(),
-            who: who.trim().to_string(),
-            due,
-            block: block.map(str::to_string),
-            created: now,
-        });
-        self.changed = now;
-        Ok(id)
-    }
-
     /// A copy without names: participant `n` (from 1, in list order) is called
     /// `label(n)`; titles, parties and the facilitator's name, which could name a
     /// person, are dropped; an action item's "who" (typed freely) becomes
@@ -301,7 +270,7 @@ mod tests {
     use super::*;
     use crate::i18n::Localize;
     use crate::model::Integrity;
-    use crate::model::Side;
+    use crate::model::{ActionText, Side};
     use crate::programs;
 
     fn session() -> Session {
@@ -394,7 +363,7 @@ mod tests {
         let answer = s.add_answer("vad-ar-svart", Speaker::Group, "Ett till", false, now);
         assert_eq!(answer, Err(full.clone()));
         assert_eq!(s.add_participant(new("Olle"), now), Err(full.clone()));
-        let action = s.add_action_item("Boka", "Åsa", None, None, now);
+        let action = s.add_action_item(ActionText::new("Boka", "Åsa", None), None, now);
         assert_eq!(action, Err(full.clone()));
         let proposal = s.group_answers(&[last], "Förslag", now);
         assert_eq!(proposal, Err(full));

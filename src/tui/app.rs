@@ -89,6 +89,8 @@ pub enum Screen {
     Agreement,
     /// Dot voting on the current block's material.
     Voting,
+    /// Every action item, to see, change and show.
+    Actions,
     /// The read-only live view on a second screen (`samspel present`).
     Follow,
 }
@@ -184,6 +186,7 @@ impl App {
             (Screen::Workshop, _) => Mode::Workshop,
             (Screen::Agreement, _) => Mode::Agreement,
             (Screen::Voting, _) => Mode::Voting,
+            (Screen::Actions, _) => Mode::Actions,
             (Screen::Prep, PrepTab::Details) => Mode::PrepDetails,
             (Screen::Prep, PrepTab::Participants) => Mode::PrepParticipants,
             (Screen::Prep, PrepTab::Agenda) => Mode::PrepAgenda,
@@ -245,6 +248,7 @@ impl App {
             (Mode::Present, c) => self.route(|s, cx| s.workshop.present_command(cx, c)),
             (Mode::Agreement, c) => self.route(|s, cx| s.agreement.command(cx, c)),
             (Mode::Voting, c) => self.route(|s, cx| s.voting.command(cx, c)),
+            (Mode::Actions, c) => self.route(|s, cx| s.actions.command(cx, c)),
             // The live view changes nothing: quitting is all there is to do.
             (Mode::Follow, Command::Quit) => self.quit_now(),
             (Mode::Follow, _) => vec![],

@@ -50,6 +50,13 @@ impl App {
             Ask::Overlay(overlay) => self.overlay = Some(overlay),
             Ask::Editor(editor) => self.editor = editor.map(|e| *e),
             Ask::Workshop => self.screen = Screen::Workshop,
+            Ask::Actions => {
+                self.screen = Screen::Actions;
+                self.route(|s, cx| {
+                    s.actions.clamp(cx);
+                    vec![]
+                });
+            }
             Ask::Agreement => {
                 self.screens.agreement = Default::default();
                 self.screen = Screen::Agreement;

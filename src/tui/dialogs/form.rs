@@ -5,13 +5,17 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::i18n::Msg;
-use crate::model::ParticipantId;
+use crate::model::{ActionId, ParticipantId};
 use crate::tui::editor::{normalise_newlines, text_area};
 
 /// What a form is for, and so what saving it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
-    ActionItem { block: String },
+    /// A new action item from a block, or one edited (`id`).
+    ActionItem {
+        block: Option<String>,
+        id: Option<ActionId>,
+    },
     NewParticipant,
     EditParticipant(ParticipantId),
     OwnQuestion,

@@ -127,7 +127,7 @@ impl App {
 /// The screen that opened a form saves it.
 fn submit_to_screen(s: &mut Screens, cx: &mut Cx, form: &Form) -> Result<Vec<Effect>, FieldError> {
     match &form.purpose {
-        Purpose::ActionItem { block } => s.workshop.submit_action_item(cx, block, form),
+        Purpose::ActionItem { block, id } => s.actions.submit(cx, block.as_deref(), *id, form),
         Purpose::NewParticipant | Purpose::EditParticipant(_) => {
             s.prep.submit_participant(cx, form)
         }

@@ -8,6 +8,7 @@
 //! asks out once the screen is done with the key. Drawing reads the screen's
 //! state and a [`DrawCx`], and changes nothing.
 
+pub(crate) mod actions;
 pub(crate) mod agreement;
 pub(crate) mod prep;
 pub(crate) mod start;
@@ -33,6 +34,7 @@ pub struct Screens {
     pub workshop: workshop::WorkshopUi,
     pub voting: voting::VotingUi,
     pub agreement: agreement::AgreementUi,
+    pub actions: actions::ActionsUi,
 }
 
 /// What a screen asks the app to do after a key: what is not the screen's own.
@@ -43,6 +45,8 @@ pub enum Ask {
     Editor(Option<Box<Editor>>),
     /// Back to the workshop screen.
     Workshop,
+    /// The list of action items.
+    Actions,
     /// The agreement screen, at its first section.
     Agreement,
     /// Dot voting on this block's material.

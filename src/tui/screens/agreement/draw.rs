@@ -14,6 +14,7 @@ use crate::model::draft_agreement::{Draft, compile};
 use crate::tr;
 use crate::tui::editor;
 use crate::tui::screens::DrawCx;
+use crate::tui::screens::actions::draw::action_cards;
 use crate::tui::theme;
 use crate::tui::widgets::cards::{self, Card};
 
@@ -107,7 +108,7 @@ pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame
         .title_bottom(tr!(v.lang, AgreementMaterial, n = section.items.len()));
     let inner = block.inner(material);
     frame.render_widget(block, material);
-    if section.items.is_empty() {
+    if section.items.is_empty() && section.actions.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(tr!(v.lang, AgreementNoMaterial), theme::dim())),
             inner,
@@ -135,6 +136,7 @@ pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame
                     selected: false,
                 }
             })
+            .chain(action_cards(v.lang, session, &section.actions, None))
             .collect();
         cards::render(frame, inner, &cards, 0);
     }

@@ -1,6 +1,7 @@
 //! The wall: what the room sees in presentation mode and on a second screen.
 //! It has no keys of its own: the workshop's present mode sets what it shows.
 
+mod actions;
 pub(crate) mod draw;
 mod slides;
 
@@ -12,7 +13,7 @@ use crate::tui::app::Screen;
 pub fn is_shown(screen: Screen, session: Option<&Session>) -> bool {
     match screen {
         Screen::Follow => true,
-        Screen::Workshop | Screen::Agreement | Screen::Voting => {
+        Screen::Workshop | Screen::Agreement | Screen::Voting | Screen::Actions => {
             session.is_some_and(|s| s.progress().presentation.on)
         }
         Screen::Start | Screen::Prep => false,

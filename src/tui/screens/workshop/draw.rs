@@ -12,6 +12,7 @@ use crate::model::{Answer, BlockKind, Session, Side, Speaker, View, clock};
 use crate::tr;
 use crate::tui::editor;
 use crate::tui::screens::DrawCx;
+use crate::tui::screens::actions::draw::action_cards;
 use crate::tui::theme;
 use crate::tui::widgets::cards::{self, Card};
 
@@ -148,6 +149,7 @@ fn render_block(ui: &WorkshopUi, v: &DrawCx, session: &Session, frame: &mut Fram
             ),
         );
     frame.render_widget(head_paragraph, head_area);
+    let answers_area = render_actions(v, session, block, frame, answers_area);
     let answers = session.current_answers();
     let view = session.progress().view;
     let view_name = match view {
@@ -187,6 +189,38 @@ fn render_block(ui: &WorkshopUi, v: &DrawCx, session: &Session, frame: &mut Fram
         View::Sides => render_sides(ui, v, session, frame, inner, &answers),
         View::Participants => render_by_participant(ui, v, session, frame, inner, &answers),
     }
+}
+
+/// The block where the day's action items are gone through shows them under
+/// its answers, the newest in view; returns the area left for the answers.
+fn render_actions(
+    v: &DrawCx,
+    session: &Session,
+    block: &crate::model::Block,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) -> Rect {
+    let items = session.action_items();
+    if !block.shows_action_items {
+        return area;
+    }
+    let [answers, list] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Percentage(45)]).areas(area);
+    let title = Line::from(vec![
+        Span::styled(tr!(v.lang, ActionsTitle, n = items.len()), theme::title()),
+        Span::styled(format!(" {} ", tr!(v.lang, ActionsHint)), theme::dim()),
+    ]);
+    let frame_block = Block::default().borders(Borders::TOP).title(title);
+    let inner = frame_block.inner(list);
+    frame.render_widget(frame_block, list);
+    if items.is_empty() {
+        let none = Span::styled(tr!(v.lang, ActionsNone), theme::dim());
+        frame.render_widget(Paragraph::new(none).wrap(Wrap { trim: true }), inner);
+    } else {
+        let cards = action_cards(v.lang, session, items, None);
+        cards::render(frame, inner, &cards, items.len() - 1);
+    }
+    answers
 }
 
 fn timer_span(v: &DrawCx, session: &Session, block: &str, minutes: u32) -> Vec<Span<'static>> {

@@ -5,15 +5,14 @@ mod typing;
 
 use std::collections::HashSet;
 
-use crate::i18n::{Localize, Msg, Quoted};
+use crate::i18n::{Localize, Quoted};
 use crate::model::{Answer, AnswerId, Deleted, ModelError, Session, Slide, Speaker};
 use crate::tr;
 use crate::tui::app::{Confirm, Effect, OnYes, Overlay};
-use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
 use crate::tui::dialogs::picker::{self, Choice, Picker};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::Command;
-use crate::tui::screens::{Ask, Cx};
+use crate::tui::screens::{Ask, Cx, actions};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Focus {
@@ -109,7 +108,8 @@ impl WorkshopUi {
                 }
             }
             Command::MoveAnswer => pick_block_to_move_to(cx, selected),
-            Command::AddActionItem => action_item_form(cx, &block),
+            Command::AddActionItem => actions::form(cx, Some(block), None),
+            Command::ActionItems => cx.ask(Ask::Actions),
             Command::CycleView => {
                 return cx.change(|s| {
                     let p = s.progress_mut();
@@ -234,30 +234,6 @@ impl WorkshopUi {
     }
 
     /// Adds the action item of the form (what, who, by when) from `block`.
-    pub(crate) fn submit_action_item(
-        &mut self,
-        cx: &mut Cx,
-        block: &str,
-        form: &Form,
-    ) -> Result<Vec<Effect>, FieldError> {
-        let due_text = form.text(Msg::FieldDue);
-        let due = crate::model::parse_day(&due_text);
-        if !due_text.is_empty() && due.is_none() {
-            let message = tr!(cx.lang, BadDate, input = Quoted(cx.lang, &due_text));
-            return Err(FieldError::new(Msg::FieldDue, message));
-        }
-        let (what, who) = (form.text(Msg::FieldWhat), form.text(Msg::FieldWho));
-        let (_, effects) = cx
-            .attempt(|s, now| s.add_action_item(&what, &who, due, Some(block), now))
-            .map_err(|m| FieldError::new(Msg::FieldWhat, m))?;
-        cx.notify(tr!(
-            cx.lang,
-            NoticeActionAdded,
-            what = Quoted(cx.lang, &what)
-        ));
-        Ok(effects)
-    }
-
     /// Rings the bell once when the current block's running timer reaches zero.
     pub(crate) fn bell_if_due(&mut self, cx: &mut Cx) -> Vec<Effect> {
         let Some(session) = cx.session() else {
@@ -368,19 +344,4 @@ fn ask_delete(cx: &mut Cx, answer: Option<Answer>) {
         question,
         on_yes: OnYes::DeleteAnswer(answer.id),
     })));
-}
-
-fn action_item_form(cx: &mut Cx, block: &str) {
-    let fields = vec![
-        Field::text(Msg::FieldWhat, ""),
-        Field::text(Msg::FieldWho, ""),
-        Field::text(Msg::FieldDue, ""),
-    ];
-    let title = tr!(cx.lang, FormActionItem);
-    let purpose = Purpose::ActionItem {
-        block: block.to_string(),
-    };
-    cx.ask(Ask::Overlay(Overlay::Form(Form::new(
-        purpose, title, fields,
-    ))));
 }
