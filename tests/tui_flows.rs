@@ -5,7 +5,7 @@ mod common;
 
 use common::app::Harness;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-use samspel::model::{Speaker, View};
+use samspel::model::{Item, Speaker, View};
 use samspel::store::{StoreError, Writer};
 
 /// A new session made from the preparation screen with four participants.
@@ -785,6 +785,45 @@ fn grouping_similar_answers_into_a_proposal_and_splitting_it_again() {
         3,
         "the answers are back"
     );
+}
+
+/// The prioritisation block merges marked material from every question: two
+/// answers of different blocks become one proposal that keeps both.
+#[test]
+fn the_prioritisation_block_groups_answers_of_different_blocks() {
+    let mut h = Harness::demo();
+    while h.session().current_block().unwrap().id != "prioritering" {
+        h.press(KeyCode::Right);
+    }
+    h.press(KeyCode::Char('P'));
+    let s = h.session().clone();
+    let items = s.votings().last().unwrap().items.clone();
+    let block_of = |item: &Item| match item {
+        Item::Answer(id) => s.answer(*id).map(|a| a.block.clone()),
+        Item::Proposal(_) => None,
+    };
+    let first = items.iter().position(|i| block_of(i).is_some()).unwrap();
+    let other = items
+        .iter()
+        .position(|i| block_of(i).is_some() && block_of(i) != block_of(&items[first]))
+        .expect("the demo marks answers in more than one block");
+    for at in 0..=other {
+        if at == first || at == other {
+            h.press(KeyCode::Char('x'));
+        }
+        if at < other {
+            h.press(KeyCode::Down);
+        }
+    }
+    h.press(KeyCode::Char('g'));
+    h.press(KeyCode::Enter);
+    let s = h.on_disk();
+    let proposal = s.proposals().last().expect("grouped").clone();
+    let sources: Vec<Item> = proposal.sources.iter().map(|a| Item::Answer(*a)).collect();
+    assert_eq!(sources, [items[first], items[other]]);
+    assert_eq!(Some(proposal.block), block_of(&items[first]));
+    let voting = s.votings().last().unwrap();
+    assert!(voting.items.contains(&Item::Proposal(proposal.id)));
 }
 
 #[test]

@@ -111,7 +111,7 @@ messages! {
     ModelEmptyAnswer => "Svaret är tomt; skriv något först.", "The answer is empty; write something first.";
     ModelUnknownSection => "Det finns inget avsnitt med id {id} i överenskommelsen.", "The agreement has no section with the id {id}.";
     ModelEmptyQuestion => "Frågan är tom; skriv frågan först.", "The question is empty; write the question first.";
-    ModelCannotGroup => "Bara svar från samma block som inte redan ingår i ett förslag kan grupperas.", "Only answers of one block that are not already in a proposal can be grouped.";
+    ModelCannotGroup => "Ett av svaren ingår redan i ett förslag; dela det först (S).", "One of the answers is already in a proposal; split it first (S).";
     ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {n}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {n}); take a dot away elsewhere first.";
     ModelDotsInUse => "Någon har redan placerat {n} {n|prick|prickar}; färre än så går inte.", "Someone has already placed {n} {n|dot|dots}; it cannot be fewer.";
     ModelTooManyDots => "Högst {n} {n|prick|prickar} per deltagare.", "At most {n} {n|dot|dots} per participant.";

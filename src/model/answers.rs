@@ -144,7 +144,7 @@ impl Session {
     ) -> Result<(), ModelError> {
         self.check_block(block)?;
         let i = self.answer_index(id)?;
-        // A proposal belongs to one block: an answer that moves leaves it.
+        // An answer that moves leaves its proposal: it was grouped where it stood.
         self.forget_answer(id);
         self.answers[i].block = block.to_string();
         self.changed = now;

@@ -92,7 +92,9 @@ impl Session {
         self.proposals.iter().find(|p| p.sources.contains(&answer))
     }
 
-    /// Groups answers of one block into a proposal worded `text`.
+    /// Groups answers into a proposal worded `text`. They may come from several
+    /// blocks (the prioritisation block merges material from every question):
+    /// the proposal belongs to the block of the first, and feeds its sections.
     pub fn group_answers(
         &mut self,
         answers: &[AnswerId],
@@ -109,8 +111,8 @@ impl Session {
             .ok_or(ModelError::UnknownAnswer)?;
         let block = first.block.clone();
         for id in answers {
-            let answer = self.answer(*id).ok_or(ModelError::UnknownAnswer)?;
-            if answer.block != block || self.grouped_in(*id).is_some() {
+            self.answer(*id).ok_or(ModelError::UnknownAnswer)?;
+            if self.grouped_in(*id).is_some() {
                 return Err(ModelError::CannotGroup);
             }
         }
