@@ -268,3 +268,25 @@ fn action_items_listed_and_on_the_wall() {
     h.press(KeyCode::Char('p'));
     snap("actions_wall", &h);
 }
+
+/// A proposal's wording is a sentence the group agrees on: the field shows it
+/// whole, on as many lines as it needs.
+#[test]
+fn a_long_wording_wraps_in_its_field() {
+    let mut h = Harness::demo();
+    while h.session().current_block().unwrap().id != "gyllene-zonen" {
+        h.press(KeyCode::Left);
+    }
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Char('x'));
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char('x'));
+    h.press(KeyCode::Char('g'));
+    h.press(KeyCode::Home);
+    h.ctrl('k');
+    h.type_text(
+        "Politiken beslutar om mål och ramar, förvaltningen om hur; \
+         oklara fall tas upp i dialog innan beslutet får konsekvenser",
+    );
+    snap("group_long_wording", &h);
+}

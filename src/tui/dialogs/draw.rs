@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 use crate::i18n::text;
 use crate::tr;
 use crate::tui::app::Overlay;
-use crate::tui::dialogs::form::{Form, Value};
+use crate::tui::dialogs::form::{Field, Form, Value};
 use crate::tui::dialogs::picker::Picker;
 use crate::tui::screens::DrawCx;
 use crate::tui::theme;
@@ -46,8 +46,15 @@ pub fn render(overlay: Option<&Overlay>, v: &DrawCx, frame: &mut Frame<'_>, area
             );
         }
         Some(Overlay::Form(form)) => {
-            let height = u16::try_from(form.fields.len() * 2 + 3).unwrap_or(u16::MAX);
-            render_form(v, frame, centred(area, height), form, true);
+            // The box's width is known before its height: it is `centred`'s.
+            let inner_width = centred(area, 0).width.saturating_sub(2);
+            let value_width = inner_width.saturating_sub(label_width(v, form));
+            let rows: u16 = form
+                .fields
+                .iter()
+                .map(|f| value_height(f, value_width) + 1)
+                .sum();
+            render_form(v, frame, centred(area, rows + 3), form, true);
         }
         None => {}
     }
@@ -84,7 +91,31 @@ fn render_picker(v: &DrawCx, frame: &mut Frame<'_>, area: Rect, picker: &Picker)
     );
 }
 
-/// A form: each field a label line and a value line (or its error).
+/// A text field takes the lines its text wraps to, up to this many (then it
+/// scrolls with the cursor while typed in, and ends in "…" when not).
+const MAX_FIELD_LINES: u16 = 4;
+
+fn label_width(v: &DrawCx, form: &Form) -> u16 {
+    let widest = form
+        .fields
+        .iter()
+        .map(|f| text(v.lang, f.label).chars().count());
+    u16::try_from(widest.max().unwrap_or(0)).unwrap_or(u16::MAX) + 2
+}
+
+/// How many lines `field`'s value takes at `width`: a sentence is seen whole.
+fn value_height(field: &Field, width: u16) -> u16 {
+    let Value::Text { area, .. } = &field.value else {
+        return 1;
+    };
+    // With room for the cursor after the last character.
+    let shown = Paragraph::new(format!("{} ", area.lines().join(" "))).wrap(Wrap { trim: false });
+    let lines = u16::try_from(shown.line_count(width)).unwrap_or(u16::MAX);
+    lines.clamp(1, MAX_FIELD_LINES)
+}
+
+/// A form: each field its label, its value on as many lines as it wraps to,
+/// and a line for its error.
 pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, boxed: bool) {
     let inner = if boxed {
         let block = Block::default()
@@ -97,18 +128,14 @@ pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, b
     } else {
         rect
     };
-    let label_width = form
-        .fields
-        .iter()
-        .map(|f| text(v.lang, f.label).chars().count())
-        .max()
-        .unwrap_or(0) as u16
-        + 2;
+    let label_width = label_width(v, form);
+    let value_width = inner.width.saturating_sub(label_width);
+    let mut y = inner.y;
     for (i, field) in form.fields.iter().enumerate() {
-        let y = inner.y + u16::try_from(i * 2).unwrap_or(u16::MAX);
         if y >= inner.y + inner.height {
             break;
         }
+        let height = value_height(field, value_width).min(inner.bottom() - y);
         let focused = i == form.focus;
         let label_style = if focused {
             theme::current()
@@ -120,19 +147,12 @@ pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, b
             Paragraph::new(Span::styled(text(v.lang, field.label), label_style)),
             label,
         );
-        let value = Rect::new(
-            inner.x + label.width,
-            y,
-            inner.width.saturating_sub(label.width),
-            1,
-        );
+        let value = Rect::new(inner.x + label.width, y, value_width, height);
         match &field.value {
             Value::Text { area, .. } if focused && !field.locked => {
                 frame.render_widget(&**area, value)
             }
-            Value::Text { area, .. } => {
-                frame.render_widget(Paragraph::new(area.lines().join(" ")), value);
-            }
+            Value::Text { area, .. } => render_text(frame, value, &area.lines().join(" ")),
             Value::Choice { options, index } => {
                 let shown = options.get(*index).cloned().unwrap_or_default();
                 let shown = if field.locked {
@@ -152,7 +172,7 @@ pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, b
             }
         }
         if let Some(error) = &field.error {
-            let below = Rect::new(value.x, y + 1, value.width, 1);
+            let below = Rect::new(value.x, value.bottom(), value.width, 1);
             if below.y < inner.y + inner.height {
                 frame.render_widget(
                     Paragraph::new(Span::styled(error.clone(), theme::warning())),
@@ -160,5 +180,18 @@ pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, b
                 );
             }
         }
+        y = value.bottom() + 1;
+    }
+}
+
+/// A text not being typed in, wrapped into `area`; "…" says there is more.
+fn render_text(frame: &mut Frame<'_>, area: Rect, value: &str) {
+    let paragraph = Paragraph::new(value.to_string()).wrap(Wrap { trim: false });
+    let cut = paragraph.line_count(area.width) > usize::from(area.height);
+    frame.render_widget(paragraph, area);
+    if cut && area.width > 0 && area.height > 0 {
+        frame
+            .buffer_mut()
+            .set_string(area.right() - 1, area.bottom() - 1, "…", theme::dim());
     }
 }
