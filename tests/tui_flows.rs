@@ -398,6 +398,55 @@ fn text_being_typed_is_kept_as_a_draft_and_offered_back() {
     assert!(s.draft().is_none());
 }
 
+/// Esc with something typed asks before it is thrown away; a recovered draft
+/// counts as typed, an answer opened and left as it was does not.
+#[test]
+fn esc_asks_before_typed_text_is_thrown_away() {
+    let mut h = Harness::demo();
+    let answers = h.on_disk().answers().len();
+    h.press(KeyCode::Char('a'));
+    h.type_text("Nästan klart");
+    h.wait(2);
+    assert!(h.on_disk().draft().is_some());
+    h.press(KeyCode::Esc);
+    assert!(h.screen(80, 24).contains("Kasta texten du har skrivit?"));
+    h.press(KeyCode::Char('n'));
+    assert!(h.app.editor.is_some(), "back to the text");
+    h.type_text(" nu");
+    assert_eq!(h.app.editor.as_ref().unwrap().text(), "Nästan klart nu");
+
+    let dir = std::mem::replace(&mut h.dir, tempfile::tempdir().unwrap());
+    drop(h);
+    let mut again = Harness::with_dir(dir);
+    again.press(KeyCode::Enter);
+    assert!(
+        again
+            .app
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("Esc kastar den (efter en fråga)")
+    );
+    again.press(KeyCode::Esc);
+    assert!(
+        again
+            .screen(80, 24)
+            .contains("Kasta texten du har skrivit?")
+    );
+    again.press(KeyCode::Char('j'));
+    assert!(again.app.editor.is_none());
+    let s = again.on_disk();
+    assert!(s.draft().is_none(), "the draft went with it");
+    assert_eq!(s.answers().len(), answers, "nothing was saved");
+
+    again.press(KeyCode::Char('r'));
+    again.press(KeyCode::Esc);
+    assert!(
+        again.app.editor.is_none() && again.app.overlay.is_none(),
+        "nothing to lose"
+    );
+}
+
 #[test]
 fn a_failing_save_keeps_the_answer_says_so_and_retries() {
     let mut h = Harness::demo();

@@ -198,13 +198,14 @@ messages! {
     HelpClose => " Esc stänger ", " Esc closes ";
     ConfirmTitle => " Är du säker? ", " Are you sure? ";
     ConfirmKeys => "j = ja · n = nej", "y = yes · n = no";
+    ConfirmDiscardText => "Kasta texten du har skrivit? Nej går tillbaka till den.", "Throw away the text you have typed? No goes back to it.";
     ConfirmQuitUnsaved => "Det senaste har inte kunnat sparas och försvinner om du avslutar nu. Avsluta ändå?", "The latest changes could not be saved and are lost if you quit now. Quit anyway?";
     ConfirmDelete => "Ta bort svaret från {who}: {text}?", "Delete the answer from {who}: {text}?";
     ConfirmDiscardNew => "Den nya sessionen har inte skapats än. Kasta den?", "The new session has not been created yet. Discard it?";
     PickerSpeaker => " Vem talar? ", " Who is speaking? ";
     PickerMoveTo => " Flytta svaret till ", " Move the answer to ";
     PickerHint => " skriv för att söka ", " type to search ";
-    NoticeDraftBack => "Texten du skrev förra gången är tillbaka; Enter sparar den, Esc kastar den.", "The text you were typing last time is back; Enter saves it, Esc discards it.";
+    NoticeDraftBack => "Texten du skrev förra gången är tillbaka; Enter sparar den, Esc kastar den (efter en fråga).", "The text you were typing last time is back; Enter saves it, Esc discards it (after asking).";
     NoticeNoSuchNumber => "Det finns ingen deltagare nummer {n}.", "There is no participant number {n}.";
     NoticeTookIn => "Ett annat program sparade sessionen medan den var öppen här. Svar och uppdrag därifrån som saknades här är med nu: {n} st. Sparat med allt; en äldre version finns i {backup}.", "Another program saved the session while it was open here. Answers and action items from there that were missing here are in now: {n}. Saved with everything; an older version is in {backup}.";
     NoticeKeptForeign => "Sessionsfilen hade ersatts av något som inte är den här sessionen (en annan session eller en trasig fil). Den finns kvar i {backup}; den här sessionen är sparad.", "The session file had been replaced by something that is not this session (another session or a broken file). It is kept in {backup}; this session is saved.";

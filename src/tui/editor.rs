@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, Borders};
 
 use jiff::Timestamp;
 
-use super::app::{App, Effect};
+use super::app::{App, Confirm, Effect, OnYes, Overlay};
 use super::keymap::Command;
 use super::screens::DrawCx;
 use super::theme;
-use crate::model::{AnswerId, Session, Speaker};
+use crate::model::{AnswerId, Draft, Session, Speaker};
 use crate::tr;
 
 pub struct Editor {
@@ -25,6 +25,9 @@ pub struct Editor {
     pub section: Option<String>,
     /// When the text last changed and was not yet kept as the draft.
     pub typed: Option<Timestamp>,
+    /// The text as it is saved (what it was opened with, empty for a new answer
+    /// even when a draft brought text back): Esc asks before losing the rest.
+    pub saved: String,
 }
 
 impl Editor {
@@ -36,6 +39,16 @@ impl Editor {
             editing,
             section: None,
             typed: None,
+            saved: text.to_string(),
+        }
+    }
+
+    /// An editor bringing back a draft: `saved` is what the answer it edits
+    /// says (or nothing, for a new one), not the draft's text.
+    pub fn recovered(draft: &Draft, saved: &str) -> Editor {
+        Editor {
+            saved: saved.to_string(),
+            ..Editor::new(&draft.block, draft.speaker, draft.editing, &draft.text)
         }
     }
 
@@ -53,6 +66,11 @@ impl Editor {
 
     pub fn is_blank(&self) -> bool {
         self.area.lines().iter().all(|l| l.trim().is_empty())
+    }
+
+    /// Whether closing it would throw away something typed.
+    pub fn has_unsaved_text(&self) -> bool {
+        !self.is_blank() && self.text() != self.saved
     }
 
     /// A typed key; a change is noted for the idle draft.
@@ -150,13 +168,23 @@ impl App {
                 let speakers = speakers.unwrap_or_default();
                 editor.step_speaker(&speakers, command == Command::NextFocus);
             }
-            Command::Back => {
-                self.editor = None;
-                if self.session.as_ref().is_some_and(|s| s.draft().is_some()) {
-                    return self.route(|_, cx| cx.change(|s| s.set_draft(None)));
-                }
+            Command::Back if editor.has_unsaved_text() => {
+                self.overlay = Some(Overlay::Confirm(Confirm {
+                    question: tr!(self.lang, ConfirmDiscardText),
+                    on_yes: OnYes::DiscardText,
+                }));
             }
+            Command::Back => return self.close_editor(),
             _ => {}
+        }
+        vec![]
+    }
+
+    /// Closes the editor, throwing away what was typed and its draft.
+    pub(crate) fn close_editor(&mut self) -> Vec<Effect> {
+        self.editor = None;
+        if self.session.as_ref().is_some_and(|s| s.draft().is_some()) {
+            return self.route(|_, cx| cx.change(|s| s.set_draft(None)));
         }
         vec![]
     }

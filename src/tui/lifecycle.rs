@@ -82,7 +82,8 @@ impl App {
                 self.overlay = None;
                 self.editor = session.draft().map(|d| {
                     self.notice = Some(crate::tr!(self.lang, NoticeDraftBack));
-                    Editor::new(&d.block, d.speaker, d.editing, &d.text)
+                    let edited = d.editing.and_then(|id| session.answer(id));
+                    Editor::recovered(d, edited.map_or("", |a| a.text.as_str()))
                 });
                 self.session = Some(session);
                 self.screen = Screen::Workshop;

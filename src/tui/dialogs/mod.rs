@@ -23,6 +23,8 @@ pub struct Confirm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OnYes {
     DeleteAnswer(AnswerId),
+    /// Close the editor, losing what was typed.
+    DiscardText,
     DiscardNew,
     Replace(ExportRequest),
     Quit,
@@ -50,6 +52,7 @@ impl App {
         match confirm.on_yes {
             OnYes::Quit => self.quit_now(),
             OnYes::DiscardNew => self.discard_new(),
+            OnYes::DiscardText => self.close_editor(),
             OnYes::Replace(request) => vec![Effect::Export(ExportRequest {
                 replace: true,
                 ..request
