@@ -176,8 +176,10 @@ impl App {
             Some(Overlay::Form(_)) => return Mode::Form,
             None => {}
         }
-        if self.editor.is_some() {
-            return Mode::Editor;
+        match &self.editor {
+            Some(editor) if editor.section.is_some() => return Mode::SectionEditor,
+            Some(_) => return Mode::Editor,
+            None => {}
         }
         match (self.screen, self.screens.prep.tab) {
             (Screen::Start, _) => Mode::Start,
@@ -239,7 +241,7 @@ impl App {
                 self.help = false;
                 vec![]
             }
-            (Mode::Editor, c) => self.editor_command(c),
+            (Mode::Editor | Mode::SectionEditor, c) => self.editor_command(c),
             (Mode::Picker, c) => self.picker_command(c),
             (Mode::Confirm, c) => self.confirm_command(c),
             (Mode::Form, c) => self.form_command(c),

@@ -10,7 +10,7 @@ impl App {
     /// Keys the keymap does not name: text for the editor, a form or a picker's filter.
     pub(crate) fn unbound_key(&mut self, mode: Mode, key: KeyEvent) -> Vec<Effect> {
         match (mode, &mut self.overlay, &mut self.editor) {
-            (Mode::Editor, _, Some(editor)) => editor.input(key, self.now),
+            (Mode::Editor | Mode::SectionEditor, _, Some(editor)) => editor.input(key, self.now),
             (Mode::Form, Some(Overlay::Form(form)), _) => form.input(key),
             (Mode::PrepDetails, _, _) => {
                 if let Some(form) = &mut self.screens.prep.details {

@@ -32,10 +32,11 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
     }
     let status = status_line(app, area.width);
     let status_height = status.line_count(area.width).clamp(1, MAX_STATUS_LINES);
-    let [body, status_area, footer] = Layout::vertical([
+    let footer = footer_lines(app, area.width);
+    let [body, status_area, footer_area] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(u16::try_from(status_height).unwrap_or(1)),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(footer.len()).unwrap_or(1)),
     ])
     .areas(area);
     let (v, screens) = (view(app), &app.screens);
@@ -57,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         help::render(app, frame, body);
     }
     frame.render_widget(status, status_area);
-    footer_line(app, frame, footer);
+    frame.render_widget(Paragraph::new(footer), footer_area);
 }
 
 /// The wall fills the screen: no status line, no key hints. The editor, a dialog
@@ -182,7 +183,7 @@ fn mode_name(app: &App) -> String {
         Mode::Agreement => Msg::ModeAgreement,
         Mode::Voting => Msg::ModeVoting,
         Mode::Actions => Msg::ModeActions,
-        Mode::Editor => Msg::ModeEditor,
+        Mode::Editor | Mode::SectionEditor => Msg::ModeEditor,
         Mode::Picker | Mode::Confirm | Mode::Form => Msg::ModeDialog,
         Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda => Msg::ModePrep,
         Mode::Help => Msg::ModeHelp,
@@ -190,20 +191,66 @@ fn mode_name(app: &App) -> String {
     crate::i18n::text(app.lang, msg).to_string()
 }
 
-/// The keys that work right now, from the keymap, as many as fit.
-fn footer_line(app: &App, frame: &mut Frame<'_>, area: Rect) {
-    let mut spans = Vec::new();
-    let mut width = 0;
-    for binding in keymap::bindings_for(app.mode(), true) {
-        let keys = keymap::keys_label(binding);
-        let help = crate::i18n::text(app.lang, binding.help);
-        let item = keys.chars().count() + help.chars().count() + 4;
-        if width + item > usize::from(area.width) {
-            break;
+/// The footer takes up to this many lines, so that every key a screen offers
+/// there is seen at 80 columns too.
+const MAX_FOOTER_LINES: usize = 4;
+
+/// The keys that work right now, from the keymap, on as many lines as they
+/// need (up to [`MAX_FOOTER_LINES`]); an item never breaks across lines. When
+/// not all fit, the last place goes to `?`, which lists the rest.
+fn footer_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let items: Vec<(String, &str, bool)> = keymap::bindings_for(app.mode(), true)
+        .map(|b| {
+            let help = crate::i18n::text(app.lang, b.help);
+            (
+                keymap::keys_label(b),
+                help,
+                b.command == keymap::Command::Help,
+            )
+        })
+        .collect();
+    let size =
+        |(keys, help, _): &(String, &str, bool)| keys.chars().count() + help.chars().count() + 4;
+    let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0;
+    let mut all_fit = true;
+    for (i, item) in items.iter().enumerate() {
+        if used > 0 && used + size(item) > usize::from(width) {
+            if lines.len() == MAX_FOOTER_LINES {
+                all_fit = false;
+                break;
+            }
+            lines.push(Vec::new());
+            used = 0;
         }
-        width += item;
-        spans.push(Span::styled(keys, theme::key()));
-        spans.push(Span::raw(format!(" {help}   ")));
+        used += size(item);
+        if let Some(line) = lines.last_mut() {
+            line.push(i);
+        }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if let (false, Some(help), Some(last)) =
+        (all_fit, items.iter().position(|i| i.2), lines.last_mut())
+    {
+        last.retain(|&i| i != help);
+        while !last.is_empty()
+            && last.iter().map(|&i| size(&items[i])).sum::<usize>() + size(&items[help])
+                > usize::from(width)
+        {
+            last.pop();
+        }
+        last.push(help);
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            let spans = line.into_iter().flat_map(|i| {
+                let (keys, help, _) = &items[i];
+                [
+                    Span::styled(keys.clone(), theme::key()),
+                    Span::raw(format!(" {help}   ")),
+                ]
+            });
+            Line::from(spans.collect::<Vec<_>>())
+        })
+        .collect()
 }
