@@ -103,6 +103,8 @@ const COUNTS: &[(Msg, [&str; 4])] = &[
     (Msg::NotesVoting, ["1 prick var", "2 prickar var", "1 dot each", "2 dots each"]),
     (Msg::NotesUndotted, ["1 förslag fick", "2 förslag fick", "1 proposal got", "2 proposals got"]),
     (Msg::Minutes, ["1 min", "2 min", "1 min", "2 min"]),
+    (Msg::BarsMore, ["och 1 till", "och 2 till", "and 1 more", "and 2 more"]),
+    (Msg::WallVotersDone, ["Röstat: 1 av", "Röstat: 2 av", "Voted: 1 of", "Voted: 2 of"]),
 ];
 
 #[test]

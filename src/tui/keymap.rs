@@ -95,6 +95,7 @@ pub enum Command {
     Split,
     MoreDots,
     FewerDots,
+    ToggleResult,
 }
 
 /// A key, as the table matches it.
@@ -221,6 +222,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Voting], [Key::Code(K::Char('S'))], C::Split, KeySplit, false),
     bind!(&[M::Voting], [Key::Code(K::Char(']'))], C::MoreDots, KeyMoreDots, false),
     bind!(&[M::Voting], [Key::Code(K::Char('['))], C::FewerDots, KeyFewerDots, false),
+    bind!(&[M::Voting], [Key::Code(K::Char('r'))], C::ToggleResult, KeyHideResult, false),
     bind!(&[M::Voting], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
     bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),
