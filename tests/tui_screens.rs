@@ -219,8 +219,8 @@ fn agreement_screen() {
     snap("agreement_writing", &h);
 }
 
-#[test]
-fn voting_screen() {
+/// The golden zone's voting with three dots placed, through the keys.
+fn voting_with_dots() -> Harness {
     let mut h = Harness::demo();
     h.press(KeyCode::Left);
     h.press(KeyCode::Left);
@@ -230,20 +230,17 @@ fn voting_screen() {
     h.press(KeyCode::Down);
     h.press(KeyCode::Char('6'));
     h.press(KeyCode::Char('+'));
-    snap("voting", &h);
+    h
+}
+
+#[test]
+fn voting_screen() {
+    snap("voting", &voting_with_dots());
 }
 
 #[test]
 fn wall_shows_voting_results_and_the_section_being_written() {
-    let mut h = Harness::demo();
-    h.press(KeyCode::Left);
-    h.press(KeyCode::Left);
-    h.press(KeyCode::Char('P'));
-    h.press(KeyCode::Char('+'));
-    h.press(KeyCode::Char('+'));
-    h.press(KeyCode::Down);
-    h.press(KeyCode::Char('6'));
-    h.press(KeyCode::Char('+'));
+    let mut h = voting_with_dots();
     h.press(KeyCode::Char('p'));
     snap("present_results", &h);
 
@@ -289,4 +286,108 @@ fn a_long_wording_wraps_in_its_field() {
          oklara fall tas upp i dialog innan beslutet får konsekvenser",
     );
     snap("group_long_wording", &h);
+}
+
+#[test]
+fn a_hidden_result_shows_only_who_has_voted_until_it_is_shown() {
+    let mut h = voting_with_dots();
+    h.press(KeyCode::Char('r'));
+    assert!(h.on_disk().votings()[0].hidden, "the live view must know");
+    snap("voting_hidden", &h);
+    h.press(KeyCode::Char('p'));
+    snap("present_results_hidden", &h);
+    let wall = h.screen(160, 45);
+    assert!(!wall.contains("████ 2"), "no bars while hidden:\n{wall}");
+    // Shown again, on the wall that is up: the bars, labelled above them.
+    h.press(KeyCode::Char('r'));
+    let mut shown = voting_with_dots();
+    shown.press(KeyCode::Char('p'));
+    assert_eq!(h.screen(160, 45), shown.screen(160, 45));
+}
+
+#[test]
+fn the_result_slide_before_any_voting_says_there_is_none() {
+    let h = wall("\t\t\t\t");
+    assert_eq!(
+        h.session().progress().presentation.slide,
+        samspel::model::Slide::Results
+    );
+    snap("present_results_none", &h);
+}
+
+#[test]
+fn an_empty_side_of_the_comparison_says_so() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Right);
+    h.press(KeyCode::Char('p'));
+    h.press(KeyCode::Char('1'));
+    h.type_text("Bara politiken har svarat här.");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Tab);
+    snap("present_comparison_one_side", &h);
+}
+
+/// Emoji sequences (a heart with VS16, a ZWJ sequence, a skin tone, a flag) are
+/// two columns each, as ratatui and the terminal count them: the card's right
+/// border stays in its column on every row.
+#[test]
+fn emoji_sequences_keep_the_cards_right_border_in_place() {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let mut h = wall("");
+    h.press(KeyCode::Char('0'));
+    h.type_text(
+        "Vi ❤️ samarbetet 👩‍💻👍🏽🇸🇪 och åäö, ❤️❤️ "
+            .repeat(3)
+            .trim_end(),
+    );
+    h.press(KeyCode::Enter);
+    let screen = h.screen(160, 45);
+    // The column of each border character on a row, as the terminal places it.
+    let borders = |line: &str| -> Vec<usize> {
+        let mut column = 0;
+        let mut found = Vec::new();
+        for g in line.graphemes(true) {
+            if ["│", "╮", "╯"].contains(&g) {
+                found.push(column);
+            }
+            column += g.width();
+        }
+        found
+    };
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains('❤'))
+        .map(|l| l.split("\" Hidden by").next().unwrap().trim_matches('"'))
+        .collect();
+    assert!(!rows.is_empty(), "{screen}");
+    let right = borders(rows[0]).last().copied().unwrap();
+    for line in screen.lines().skip(3) {
+        // As the terminal gets it: the cells a wide one covers are not sent.
+        let line = line.split("\" Hidden by").next().unwrap().trim_matches('"');
+        assert_eq!(line.width(), 160, "{line}");
+        if line.contains('❤') {
+            assert_eq!(borders(line).last(), Some(&right), "{line}");
+        }
+    }
+}
+
+#[test]
+fn a_wrapped_line_of_an_answer_goes_on_under_its_text() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('v'));
+    h.press(KeyCode::Char('v'));
+    let screen = h.screen(80, 24);
+    // Leila Haddad's answer, after its bullet, wraps under its first word.
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("• Att budgeten"))
+        .unwrap();
+    let column = |l: &str| {
+        let at = l.find("Att").or_else(|| l.find("kända")).unwrap();
+        unicode_width::UnicodeWidthStr::width(&l[..at])
+    };
+    assert_eq!(column(lines[at + 1]), column(lines[at]), "{screen}");
 }

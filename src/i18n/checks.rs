@@ -104,6 +104,8 @@ const COUNTS: &[(Msg, [&str; 4])] = &[
     (Msg::NotesUndotted, ["1 förslag fick", "2 förslag fick", "1 proposal got", "2 proposals got"]),
     (Msg::Minutes, ["1 min", "2 min", "1 min", "2 min"]),
     (Msg::ActionsTitle, ["Uppdrag (1)", "Uppdrag (2)", "Action items (1)", "Action items (2)"]),
+    (Msg::BarsMore, ["och 1 till", "och 2 till", "and 1 more", "and 2 more"]),
+    (Msg::WallVotersDone, ["Röstat: 1 av", "Röstat: 2 av", "Voted: 1 of", "Voted: 2 of"]),
 ];
 
 #[test]

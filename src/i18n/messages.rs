@@ -295,6 +295,16 @@ messages! {
     VotingItems => " Förslag – prickar: totalt (P/V) ", " Items – dots: total (P/O) ";
     VotingResult => " Resultat ", " Result ";
     VotingNothing => "Det finns inget att prioritera här än: markera svar med m, eller öppna prioriteringen i ett block med svar.", "There is nothing to prioritise here yet: mark answers with m, or open prioritisation in a block with answers.";
+    KeyHideResult => "dölj resultatet tills alla har röstat / visa det", "hide the result until everyone has voted / show it";
+    VotingTitleHidden => " Prioritering: {block} · resultatet dolt ", " Prioritisation: {block} · result hidden ";
+    VotingItemsHidden => " Förslag – den röstandes prickar ", " Items – the voter's dots ";
+    VotingResultHidden => "Resultatet är dolt, så att de första prickarna inte styr resten. r visar det när alla har röstat.", "The result is hidden, so that the first dots do not steer the rest. r shows it when everyone has voted.";
+    BarsMore => "… och {n} till", "… and {n} more";
+    WallNoVoting => "Ingen röstning än", "No voting yet";
+    WallNothingToVote => "Inget att rösta om än", "Nothing to vote on yet";
+    WallVotingHidden => "Röstningen pågår", "Voting in progress";
+    WallVotersDone => "Röstat: {n} av {of}. Resultatet visas när röstningen är avslutad.", "Voted: {n} of {of}. The result is shown when the voting is closed.";
+    WallNoAnswersYet => "Inga svar än.", "No answers yet.";
     NoticeMarkedTop => "{n|Det översta är markerat|De {n} översta är markerade} för överenskommelsen.", "{n|The top one is|The top {n} are} marked for the agreement.";
     ModeVoting => "Prioritering", "Prioritisation";
     ModeActions => "Uppdrag", "Action items";

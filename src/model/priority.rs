@@ -46,6 +46,10 @@ pub struct Voting {
     /// Where each participant put their dots.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dots: Vec<Dots>,
+    /// The result is kept from the room until the facilitator shows it, so that
+    /// the first dots do not steer the rest.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -99,6 +99,21 @@ impl Session {
         Ok(())
     }
 
+    /// Keeps a voting's result from the room (or shows it).
+    pub fn set_result_hidden(&mut self, voting: usize, hidden: bool, now: Timestamp) {
+        if let Some(v) = self.votings.get_mut(voting) {
+            v.hidden = hidden;
+            self.changed = now;
+        }
+    }
+
+    /// How many of the participants who vote have placed all their dots.
+    pub fn voters_done(&self, voting: usize) -> usize {
+        self.answering()
+            .filter(|p| self.dots_left(voting, *p) == 0)
+            .count()
+    }
+
     /// Dots a participant has not placed yet.
     pub fn dots_left(&self, voting: usize, participant: ParticipantId) -> u32 {
         self.votings.get(voting).map_or(0, |v| {
@@ -149,6 +164,7 @@ impl Session {
             items,
             dots_each: dots_each.clamp(1, MAX_DOTS),
             dots: Vec::new(),
+            hidden: false,
         });
         self.changed = now;
         self.votings.len() - 1

@@ -100,6 +100,7 @@ pub enum Command {
     Split,
     MoreDots,
     FewerDots,
+    ToggleResult,
 }
 
 /// A key, as the table matches it.
@@ -235,6 +236,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Voting], [Key::Code(K::Char('S'))], C::Split, KeySplit, true),
     bind!(&[M::Voting], [Key::Code(K::Char(']'))], C::MoreDots, KeyMoreDots, true),
     bind!(&[M::Voting], [Key::Code(K::Char('['))], C::FewerDots, KeyFewerDots, true),
+    bind!(&[M::Voting], [Key::Code(K::Char('r'))], C::ToggleResult, KeyHideResult, true),
     bind!(&[M::Voting], [Key::Code(K::Esc)], C::Back, KeyBackToWorkshop, true),
     bind!(ANSWERING, [Key::Code(K::Char('p'))], C::TogglePresent, KeyPresent, true),
     bind!(&[M::Present], [Key::Code(K::Tab)], C::NextSlide, KeyNextSlide, true),

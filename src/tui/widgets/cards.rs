@@ -3,22 +3,71 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Text};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::tui::theme;
 
 pub struct Card<'a> {
     pub header: Line<'a>,
-    pub body: Text<'a>,
+    pub body: Vec<Entry<'a>>,
     pub selected: bool,
 }
 
-impl Card<'_> {
+/// A paragraph of a card after its bullet (or none): a line that wraps goes on
+/// under the paragraph's text, not under the bullet or at the card's edge.
+pub struct Entry<'a> {
+    pub bullet: Span<'a>,
+    pub text: Text<'a>,
+}
+
+impl<'a> Entry<'a> {
+    pub fn plain(text: impl Into<Text<'a>>) -> Entry<'a> {
+        Entry {
+            bullet: Span::raw(""),
+            text: text.into(),
+        }
+    }
+
+    /// The columns before the text: the bullet's.
+    fn indent(&self) -> u16 {
+        u16::try_from(self.bullet.width()).unwrap_or(u16::MAX)
+    }
+
+    fn paragraph(&self) -> Paragraph<'a> {
+        Paragraph::new(self.text.clone()).wrap(Wrap { trim: false })
+    }
+
+    /// The rows the entry takes in a card's text, `width` columns wide.
     fn height(&self, width: u16) -> u16 {
-        let body = Paragraph::new(self.body.clone()).wrap(Wrap { trim: false });
-        let lines = body.line_count(width.saturating_sub(2)).max(1);
-        u16::try_from(lines).unwrap_or(u16::MAX).saturating_add(1)
+        let lines = self
+            .paragraph()
+            .line_count(width.saturating_sub(self.indent()));
+        u16::try_from(lines).unwrap_or(u16::MAX)
+    }
+}
+
+/// The columns before a card's text: the selection marker and a space.
+const MARGIN: u16 = 2;
+
+impl<'a> Card<'a> {
+    /// The header, wrapped (a name and "★ markerat" may not fit one line).
+    fn header(&self) -> Paragraph<'a> {
+        Paragraph::new(self.header.clone()).wrap(Wrap { trim: true })
+    }
+
+    fn header_height(&self, width: u16) -> u16 {
+        let lines = self.header().line_count(width.saturating_sub(1)).max(1);
+        u16::try_from(lines).unwrap_or(u16::MAX)
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        let text = width.saturating_sub(MARGIN);
+        let lines = self
+            .body
+            .iter()
+            .fold(0u16, |sum, e| sum.saturating_add(e.height(text)));
+        lines.max(1).saturating_add(self.header_height(width))
     }
 }
 
@@ -48,20 +97,38 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, cards: &[Card<'_>], selected: u
         }
         let height = card.height(area.width).min(bottom - y);
         let rect = Rect::new(area.x, y, area.width, height);
-        let marker = if card.selected { "▌" } else { " " };
-        let mut header = card.header.clone();
-        header.spans.insert(0, marker.into());
-        let mut lines = vec![header];
-        lines.extend(card.body.lines.iter().cloned().map(|mut l| {
-            l.spans.insert(0, marker.into());
-            l.spans.insert(1, " ".into());
-            l
-        }));
-        let mut paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-        if card.selected {
-            paragraph = paragraph.style(theme::selected());
-        }
-        frame.render_widget(paragraph, rect);
+        render_card(frame, rect, card);
         y = y.saturating_add(height + 1);
+    }
+}
+
+fn render_card(frame: &mut Frame<'_>, rect: Rect, card: &Card<'_>) {
+    if card.selected {
+        frame.render_widget(Block::default().style(theme::selected()), rect);
+    }
+    let marker = if card.selected { "▌" } else { " " };
+    let markers: Vec<Line<'_>> = (0..rect.height).map(|_| Line::raw(marker)).collect();
+    frame.render_widget(Paragraph::new(markers), Rect { width: 1, ..rect });
+    let row = |y: u16, x: u16, height: u16| Rect {
+        x: rect.x + x.min(rect.width),
+        y,
+        width: rect.width.saturating_sub(x),
+        height,
+    };
+    let header = card.header_height(rect.width).min(rect.height);
+    frame.render_widget(card.header(), row(rect.y, 1, header));
+    let bottom = rect.bottom();
+    let mut y = rect.y + header;
+    for entry in &card.body {
+        if y >= bottom {
+            break;
+        }
+        frame.render_widget(Paragraph::new(entry.bullet.clone()), row(y, MARGIN, 1));
+        let height = entry
+            .height(rect.width.saturating_sub(MARGIN))
+            .min(bottom - y);
+        let text = row(y, MARGIN.saturating_add(entry.indent()), height);
+        frame.render_widget(entry.paragraph(), text);
+        y += height;
     }
 }

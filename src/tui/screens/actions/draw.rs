@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::ActionsUi;
@@ -13,7 +13,7 @@ use crate::model::{ActionItem, Session};
 use crate::tr;
 use crate::tui::screens::DrawCx;
 use crate::tui::theme;
-use crate::tui::widgets::cards::{self, Card};
+use crate::tui::widgets::cards::{self, Card, Entry};
 
 pub fn render(ui: &ActionsUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let items = session.action_items();
@@ -44,7 +44,7 @@ pub(crate) fn action_cards<'a>(
         .enumerate()
         .map(|(i, item)| Card {
             header: Line::styled(details(lang, session, item, true), theme::title()),
-            body: Text::raw(item.what.as_str()),
+            body: vec![Entry::plain(item.what.as_str())],
             selected: selected == Some(i),
         })
         .collect()

@@ -4,7 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::AgreementUi;
@@ -16,7 +16,7 @@ use crate::tui::editor;
 use crate::tui::screens::DrawCx;
 use crate::tui::screens::actions::draw::action_cards;
 use crate::tui::theme;
-use crate::tui::widgets::cards::{self, Card};
+use crate::tui::widgets::cards::{self, Card, Entry};
 
 /// Parties, organisation, date, version and next review: the agreement's header.
 fn render_header(v: &DrawCx, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
@@ -132,7 +132,7 @@ pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame
                 }
                 Card {
                     header: Line::from(header),
-                    body: Text::raw(item.text.as_str()),
+                    body: vec![Entry::plain(item.text.as_str())],
                     selected: false,
                 }
             })

@@ -1,22 +1,20 @@
 //! The voting screen: who is voting and how many dots they have left; the items
 //! with everyone's dots (Politik / Verksamhet) and the voter's own; the result as
-//! a bar chart, split by side.
+//! bars, split by side. While the result is hidden, only the voter's own dots.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block, Borders, List, ListItem, ListState, Paragraph, Wrap,
-};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::VotingUi;
 use crate::model::{Item, Session, Side};
 use crate::tr;
 use crate::tui::screens::DrawCx;
 use crate::tui::theme;
+use crate::tui::widgets::bars::{self, Placement, Row, Styles};
 
-/// How many of the top items the chart shows.
+/// How many of the top items the result has room for at most.
 const CHART_ITEMS: usize = 8;
 
 pub fn render(ui: &VotingUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
@@ -28,10 +26,14 @@ pub fn render(ui: &VotingUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_
         .current_block()
         .map(|b| b.title.clone())
         .unwrap_or_default();
-    let outer = Block::default().borders(Borders::TOP).title(Span::styled(
-        tr!(v.lang, VotingTitle, block = block_title),
-        theme::title(),
-    ));
+    let title = if voting.hidden {
+        tr!(v.lang, VotingTitleHidden, block = block_title)
+    } else {
+        tr!(v.lang, VotingTitle, block = block_title)
+    };
+    let outer = Block::default()
+        .borders(Borders::TOP)
+        .title(Span::styled(title, theme::title()));
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
     if voting.items.is_empty() {
@@ -81,7 +83,13 @@ pub fn render(ui: &VotingUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_
         &mut state,
     );
 
-    let chart_height = (main.height / 3).clamp(6, 14);
+    // The result: a line a side for each item (and one for the rest), under its title.
+    let shown = voting.items.len().min(CHART_ITEMS);
+    let wanted = 2 * shown + usize::from(voting.items.len() > shown) + 1;
+    let chart_height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .min(main.height / 2)
+        .max(3);
     let [list, chart] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(chart_height)]).areas(main);
     let ranking = session.ranking(index);
@@ -104,62 +112,62 @@ pub fn render(ui: &VotingUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_
                 .item_text(*item)
                 .unwrap_or_default()
                 .replace('\n', " ");
-            ListItem::new(Line::from(vec![
-                Span::raw(format!("{:>2}. {pick}", n + 1)),
-                Span::styled(format!("{total:>2} ({p}/{v}) "), theme::title()),
+            let mut spans = vec![Span::raw(format!("{:>2}. {pick}", n + 1))];
+            if !voting.hidden {
+                spans.push(Span::styled(
+                    format!("{total:>2} ({p}/{v}) "),
+                    theme::title(),
+                ));
+            }
+            spans.extend([
                 Span::styled(format!("{:<4}", "●".repeat(mine as usize)), theme::marked()),
                 Span::styled(star.to_string(), theme::marked()),
                 Span::raw(text),
-            ]))
+            ]);
+            ListItem::new(Line::from(spans))
         })
         .collect();
+    let items_title = if voting.hidden {
+        tr!(v.lang, VotingItemsHidden)
+    } else {
+        tr!(v.lang, VotingItems)
+    };
     let mut state = ListState::default().with_selected(Some(ui.item));
     frame.render_stateful_widget(
         List::new(items)
-            .block(Block::default().title(tr!(v.lang, VotingItems)))
+            .block(Block::default().title(items_title))
             .highlight_style(theme::selected()),
         list,
         &mut state,
     );
 
-    // The result: one group per item (rank order), a bar for each side.
-    let groups: Vec<BarGroup<'_>> = ranking
+    let result = Block::default()
+        .borders(Borders::TOP)
+        .title(tr!(v.lang, VotingResult));
+    let inner = result.inner(chart);
+    frame.render_widget(result, chart);
+    if voting.hidden {
+        let hidden = Span::styled(tr!(v.lang, VotingResultHidden), theme::dim());
+        frame.render_widget(Paragraph::new(hidden).wrap(Wrap { trim: true }), inner);
+        return;
+    }
+    let rows: Vec<Row<'_>> = ranking
         .iter()
-        .take(CHART_ITEMS)
-        .map(|r| {
-            let n = voting
-                .items
-                .iter()
-                .position(|i| *i == r.item)
-                .map_or(0, |i| i + 1);
-            let bar = |value: u32, side: Side| {
-                Bar::default()
-                    .value(u64::from(value))
-                    .label(Line::raw(theme::side_symbol(Some(side))))
-                    .style(side_style(side))
-            };
-            BarGroup::default()
-                .label(Line::raw(format!("#{n} ({}.)", r.rank)))
-                .bars(&[
-                    bar(r.politik, Side::Politik),
-                    bar(r.verksamhet, Side::Verksamhet),
-                ])
+        .map(|r| Row {
+            rank: r.rank,
+            text: session.item_text(r.item).unwrap_or_default(),
+            who: None,
+            politik: r.politik,
+            verksamhet: r.verksamhet,
         })
         .collect();
-    let mut barchart = BarChart::default()
-        .block(
-            Block::default()
-                .borders(Borders::TOP)
-                .title(tr!(v.lang, VotingResult)),
-        )
-        .bar_width(3)
-        .group_gap(2);
-    for group in groups {
-        barchart = barchart.data(group);
-    }
-    frame.render_widget(barchart, chart);
-}
-
-fn side_style(side: Side) -> Style {
-    theme::side(Some(side))
+    let styles = Styles {
+        text: ratatui::style::Style::default(),
+        dim: theme::dim(),
+        politik: theme::side(Some(Side::Politik)),
+        verksamhet: theme::side(Some(Side::Verksamhet)),
+    };
+    bars::render(frame, inner, &rows, &styles, Placement::Beside, |n| {
+        tr!(v.lang, BarsMore, n = n)
+    });
 }

@@ -87,6 +87,11 @@ impl VotingUi {
                 };
                 return cx.try_effects(|s, now| s.set_dots_each(index, dots, now));
             }
+            Command::ToggleResult => {
+                let (index, now) = (self.index, cx.now);
+                let hidden = session.votings().get(index).is_some_and(|v| !v.hidden);
+                return cx.change(|s| s.set_result_hidden(index, hidden, now));
+            }
             Command::Pick => self.pick_item(cx, selected),
             Command::Group => self.group_form(cx),
             Command::Split => return split(cx, selected),

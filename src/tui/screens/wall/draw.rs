@@ -39,7 +39,7 @@ pub fn render(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) 
         Slide::Comparison => comparison(v, session, &palette, frame, area),
         Slide::Agenda => slides::agenda(v, session, &palette, frame, area),
         Slide::Welcome => slides::welcome(v, session, &palette, frame, area),
-        Slide::Results => slides::results(session, &palette, frame, area),
+        Slide::Results => slides::results(v, session, &palette, frame, area),
         Slide::Section => slides::section(session, &palette, frame, area),
         Slide::Actions => super::actions::render(v, session, &palette, frame, area),
     }
@@ -176,6 +176,10 @@ fn comparison(v: &DrawCx, session: &Session, palette: &Palette, frame: &mut Fram
             .answers_in(&block.id)
             .filter(|a| side_of(session, a.speaker) == Some(side))
             .collect();
+        if theirs.is_empty() {
+            let none = Span::styled(tr!(v.lang, WallNoAnswersYet), palette.text(palette.dim));
+            frame.render_widget(Paragraph::new(none), body);
+        }
         card_grid(v, session, palette, frame, body, &theirs);
     }
 }
@@ -187,27 +191,35 @@ fn side_of(session: &Session, speaker: Speaker) -> Option<Side> {
     }
 }
 
-/// What a card says about who spoke, as the room agreed: the name and side, the
-/// side only, or nothing. The group is not a person and is always named.
-fn card_title(v: &DrawCx, session: &Session, answer: &Answer) -> Option<String> {
+/// Who spoke, as the room agreed to see it: the name (and side), the side only,
+/// or nothing. The group is not a person and is always named.
+pub(super) fn who(v: &DrawCx, session: &Session, speaker: Speaker) -> Option<String> {
     let settings = &session.progress().presentation;
-    let side = side_of(session, answer.speaker);
-    let symbol = side_symbol(side);
-    let star = if answer.marked { " ★" } else { "" };
-    match (answer.speaker, settings.anonymous, settings.show_side, side) {
-        (Speaker::Group, ..) => Some(format!("{symbol} {}{star}", text(v.lang, Msg::Group))),
+    match (
+        speaker,
+        settings.anonymous,
+        settings.show_side,
+        side_of(session, speaker),
+    ) {
+        (Speaker::Group, ..) => Some(text(v.lang, Msg::Group).to_string()),
         (_, false, true, Some(side)) => Some(format!(
-            "{symbol} {} · {}{star}",
-            session.speaker_name(answer.speaker, v.lang),
+            "{} · {}",
+            session.speaker_name(speaker, v.lang),
             side.label(v.lang)
         )),
-        (_, false, _, _) => Some(format!(
-            "{} {}{star}",
-            symbol,
-            session.speaker_name(answer.speaker, v.lang)
-        )),
-        (_, true, true, Some(side)) => Some(format!("{symbol} {}{star}", side.label(v.lang))),
-        (_, true, _, _) => (!star.is_empty()).then(|| star.trim().to_string()),
+        (_, false, ..) => Some(session.speaker_name(speaker, v.lang)),
+        (_, true, true, Some(side)) => Some(side.label(v.lang).to_string()),
+        (_, true, ..) => None,
+    }
+}
+
+/// A card's title: the side's symbol and [`who`] spoke, and a star if marked.
+fn card_title(v: &DrawCx, session: &Session, answer: &Answer) -> Option<String> {
+    let symbol = side_symbol(side_of(session, answer.speaker));
+    let star = if answer.marked { " ★" } else { "" };
+    match who(v, session, answer.speaker) {
+        Some(who) => Some(format!("{symbol} {who}{star}")),
+        None => (!star.is_empty()).then(|| star.trim().to_string()),
     }
 }
 

@@ -2,16 +2,17 @@
 //! voting's result and the agreement section being written.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Direction, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Modifier;
-use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::draw::{big_then_rest, day_of};
+use super::draw::{big_then_rest, day_of, who};
 use crate::model::{BlockKind, Session, Side, clock};
 use crate::tr;
 use crate::tui::screens::DrawCx;
 use crate::tui::theme::{Palette, side_symbol};
+use crate::tui::widgets::bars::{self, Placement, Row, Styles};
 use crate::tui::widgets::big;
 
 pub(super) fn agenda(
@@ -133,25 +134,28 @@ pub(super) fn welcome(
     );
 }
 
-/// The latest dot voting of the current block (else the latest of all), as bars
-/// per item split by side, most dots first.
-pub(super) fn results(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
-    let block = session
-        .current_block()
-        .map(|b| b.id.clone())
-        .unwrap_or_default();
+/// The latest dot voting of the current block (else the latest of all): its
+/// items, most dots first, each with its label above a bar for each side. While
+/// the result is hidden, only how many have voted; before any voting, that
+/// there is none.
+pub(super) fn results(
+    v: &DrawCx,
+    session: &Session,
+    palette: &Palette,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let current = session.current_block();
     let votings = session.votings();
-    let Some(index) = votings
+    let index = votings
         .iter()
-        .rposition(|v| v.block == block)
-        .or_else(|| votings.len().checked_sub(1))
-    else {
-        return;
-    };
-    let title = session
-        .program()
-        .block(&votings[index].block)
-        .map_or_else(String::new, |b| b.title.clone());
+        .rposition(|voting| Some(voting.block.as_str()) == current.map(|b| b.id.as_str()))
+        .or_else(|| votings.len().checked_sub(1));
+    let title = match index {
+        Some(i) => session.program().block(&votings[i].block),
+        None => current,
+    }
+    .map_or_else(|| tr!(v.lang, ModeVoting), |b| b.title.clone());
     let rest = big_then_rest(
         frame,
         area,
@@ -160,45 +164,97 @@ pub(super) fn results(session: &Session, palette: &Palette, frame: &mut Frame<'_
         palette.text(palette.accent),
         Alignment::Left,
     );
-    let label_width = usize::from(rest.width / 2);
-    let groups: Vec<BarGroup<'_>> = session
-        .ranking(index)
+    let (message, detail) = match index.map(|i| (i, &votings[i])) {
+        None => (tr!(v.lang, WallNoVoting), None),
+        Some((_, voting)) if voting.items.is_empty() => (tr!(v.lang, WallNothingToVote), None),
+        Some((i, voting)) if voting.hidden => {
+            let done = session.voters_done(i);
+            let of = session.answering().count();
+            let detail = tr!(v.lang, WallVotersDone, n = done, of = of);
+            (tr!(v.lang, WallVotingHidden), Some(detail))
+        }
+        Some((i, _)) => {
+            result_bars(v, session, palette, frame, rest, i);
+            return;
+        }
+    };
+    let below = big_then_rest(
+        frame,
+        rest,
+        (rest.height / 3).max(1),
+        &message,
+        palette.text(palette.fg),
+        Alignment::Left,
+    );
+    if let Some(detail) = detail {
+        frame.render_widget(
+            Paragraph::new(Line::styled(detail, palette.text(palette.dim)))
+                .wrap(Wrap { trim: true }),
+            below,
+        );
+    }
+}
+
+/// A legend of the sides, and the items as bars labelled with what they say and
+/// (as the room agreed) who said it.
+fn result_bars(
+    v: &DrawCx,
+    session: &Session,
+    palette: &Palette,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    index: usize,
+) {
+    let legend: Vec<Span<'_>> = [Side::Politik, Side::Verksamhet]
         .into_iter()
-        .map(|r| {
-            let text: String = session
-                .item_text(r.item)
-                .unwrap_or_default()
-                .replace('\n', " ")
-                .chars()
-                .take(label_width)
-                .collect();
-            let bar = |value: u32, side: Side| {
-                Bar::default()
-                    .value(u64::from(value))
-                    .text_value(format!("{} {value}", side_symbol(Some(side))))
-                    .style(palette.side(Some(side)))
-            };
-            BarGroup::default()
-                .label(Line::styled(
-                    format!("{}. {text}", r.rank),
-                    palette.text(palette.fg),
-                ))
-                .bars(&[
-                    bar(r.politik, Side::Politik),
-                    bar(r.verksamhet, Side::Verksamhet),
-                ])
+        .map(|side| {
+            Span::styled(
+                format!("{} {}   ", side_symbol(Some(side)), side.label(v.lang)),
+                palette.side(Some(side)),
+            )
         })
         .collect();
-    let mut chart = BarChart::default()
-        .direction(Direction::Horizontal)
-        .bar_width(1)
-        .bar_gap(0)
-        .group_gap(1)
-        .style(palette.text(palette.fg));
-    for group in groups {
-        chart = chart.data(group);
-    }
-    frame.render_widget(chart, rest);
+    frame.render_widget(
+        Paragraph::new(Line::from(legend)),
+        Rect { height: 1, ..area },
+    );
+    let ranking = session.ranking(index);
+    let rows: Vec<Row<'_>> = ranking
+        .iter()
+        .map(|r| {
+            let mut names: Vec<String> = Vec::new();
+            for name in session
+                .item_speakers(r.item)
+                .into_iter()
+                .filter_map(|s| who(v, session, s))
+            {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            Row {
+                rank: r.rank,
+                text: session.item_text(r.item).unwrap_or_default(),
+                who: (!names.is_empty()).then(|| names.join(", ")),
+                politik: r.politik,
+                verksamhet: r.verksamhet,
+            }
+        })
+        .collect();
+    let styles = Styles {
+        text: palette.text(palette.fg).add_modifier(Modifier::BOLD),
+        dim: palette.text(palette.dim),
+        politik: palette.side(Some(Side::Politik)),
+        verksamhet: palette.side(Some(Side::Verksamhet)),
+    };
+    let below = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    bars::render(frame, below, &rows, &styles, Placement::Above, |n| {
+        tr!(v.lang, BarsMore, n = n)
+    });
 }
 
 /// The agreement section being written: its title large, and the group's text

@@ -14,7 +14,7 @@ use crate::tui::editor;
 use crate::tui::screens::DrawCx;
 use crate::tui::screens::actions::draw::action_cards;
 use crate::tui::theme;
-use crate::tui::widgets::cards::{self, Card};
+use crate::tui::widgets::cards::{self, Card, Entry};
 
 pub fn render(ui: &WorkshopUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let agenda_width = (area.width / 4).clamp(24, 40);
@@ -287,7 +287,7 @@ fn answer_card<'a>(
     }
     Card {
         header: Line::from(header),
-        body: Text::raw(answer.text.as_str()),
+        body: vec![Entry::plain(answer.text.as_str())],
         selected,
     }
 }
@@ -364,14 +364,11 @@ fn render_by_participant(
             if selected {
                 selected_card = n;
             }
-            let body: Vec<Line<'_>> = theirs
+            let body: Vec<Entry<'_>> = theirs
                 .iter()
-                .flat_map(|(_, a)| {
-                    let star = if a.marked { "★ " } else { "• " };
-                    a.text.lines().enumerate().map(move |(k, l)| {
-                        let prefix = if k == 0 { star } else { "  " };
-                        Line::raw(format!("{prefix}{l}"))
-                    })
+                .map(|(_, a)| Entry {
+                    bullet: Span::raw(if a.marked { "★ " } else { "• " }),
+                    text: Text::raw(a.text.as_str()),
                 })
                 .collect();
             Card {
@@ -383,7 +380,7 @@ fn render_by_participant(
                     ),
                     theme::side(side),
                 ),
-                body: Text::from(body),
+                body,
                 selected,
             }
         })
