@@ -5,7 +5,9 @@ mod common;
 
 use common::Env;
 use common::app::start_time;
-use common::documents::{converts_with_libreoffice, docx_paragraphs, fixture};
+use common::documents::{
+    column_against_the_rest, converts_with_libreoffice, docx_paragraphs, fixture, tables_lay_out,
+};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use samspel::export::{self, Format, Options};
 use samspel::model::{BlockKind, Session, Speaker};
@@ -234,6 +236,32 @@ fn document_xml(bytes: &[u8]) -> String {
     std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
         .unwrap();
     xml
+}
+
+/// Word lays the tables out as written: a grid as wide as the page's text, the
+/// header row repeated on every page, the text column the widest, and narrow
+/// columns still wide enough for their heads ("Verksamhet" whole).
+#[test]
+fn the_word_tables_lay_out() {
+    let bytes = export::render(&fixture(), Format::NotesDocx, &options()).unwrap();
+    let heads = ["Plats", "Tid", "Vad"];
+    let tables = tables_lay_out(&bytes, &|first| heads.contains(&first));
+    assert_eq!(tables.len(), 5);
+    let headed = |head: &'static str| tables.iter().filter(move |t| t.rows[0].cells[0].1 == head);
+    for (head, text) in [("Plats", "Förslag"), ("Tid", "Block"), ("Vad", "Vad")] {
+        assert!(headed(head).count() > 0, "a table headed {head}");
+        for table in headed(head) {
+            let (text, rest) = column_against_the_rest(table, text);
+            assert!(text > rest, "{table:?}");
+        }
+    }
+    let (values, keys) = column_against_the_rest(&tables[0], "Sjöbacka kommun");
+    assert!(values > keys, "{:?}", tables[0]);
+    // "Verksamhet" in 11 pt bold Calibri is about 1,100 twips, and a cell has
+    // 108 of margin at either side.
+    let voting = headed("Plats").next().unwrap();
+    let (verksamhet, _) = column_against_the_rest(voting, "Verksamhet");
+    assert!(verksamhet >= 1100 + 2 * 108, "{voting:?}");
 }
 
 #[test]
