@@ -4,11 +4,12 @@
 mod common;
 
 use common::Env;
-use common::app::start_time;
+use common::app::{Harness, start_time};
 use common::documents::{
     column_against_the_rest, converts_with_libreoffice, docx_paragraphs, fixture, tables_lay_out,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use ratatui::crossterm::event::KeyCode;
 use samspel::export::{self, Format, Options};
 use samspel::model::{BlockKind, Session, Speaker};
 
@@ -268,6 +269,42 @@ fn the_word_tables_lay_out() {
 fn the_word_document_converts_with_libreoffice_when_it_is_installed() {
     let bytes = export::render(&fixture(), Format::NotesDocx, &options()).unwrap();
     converts_with_libreoffice(&bytes);
+}
+
+/// `P` on a break (a slip, or to look ahead) opens a voting there with nothing
+/// to vote on: the notes still show the break in the time table alone, never as
+/// a block of its own with "Inga svar antecknade".
+#[test]
+fn a_break_is_in_the_time_table_only_even_after_p() {
+    let mut h = Harness::demo();
+    for _ in 0..40 {
+        if h.session().current_block().unwrap().kind == BlockKind::Break {
+            break;
+        }
+        h.press(KeyCode::Right);
+    }
+    let break_block = h.session().current_block().unwrap().clone();
+    assert_eq!(break_block.kind, BlockKind::Break);
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Esc);
+    let s = h.session();
+    assert!(
+        s.votings().iter().any(|v| v.block == break_block.id),
+        "P opened a voting on the break"
+    );
+    let md = render(s, Format::NotesMd, &options());
+    let title = &break_block.title;
+    assert!(!md.contains(&format!("### {title}\n")), "{md}");
+    assert!(md.contains(&format!("| {title} |")), "in the time table");
+    let bytes = export::render(s, Format::NotesDocx, &options()).unwrap();
+    let (paragraphs, _) = docx_paragraphs(&bytes);
+    assert!(!paragraphs.contains(&("Heading2".to_string(), title.clone())));
+    assert!(
+        paragraphs.iter().any(|(_, t)| t == title),
+        "in the time table"
+    );
+    let txt = render(s, Format::NotesTxt, &options());
+    assert!(!txt.contains(&format!("\n{title}\n")), "{txt}");
 }
 
 /// Answers that would change a document's structure if they were not escaped.
