@@ -271,6 +271,25 @@ fn the_word_document_converts_with_libreoffice_when_it_is_installed() {
     converts_with_libreoffice(&bytes);
 }
 
+/// One dot is "1 prick", in the heading and in the e-mail's ranking alike.
+#[test]
+fn one_dot_is_one_prick() {
+    let mut s = fixture();
+    let now = start_time();
+    let kso = s.participant_named("Karin Lundberg").unwrap().id;
+    let answer = s.answers_in("vad-ar-svart").next().unwrap().id;
+    let v = s.start_voting(vec![samspel::model::Item::Answer(answer)], 1, now);
+    s.set_dots(v, kso, samspel::model::Item::Answer(answer), 1, now)
+        .unwrap();
+    for format in [Format::NotesMd, Format::NotesTxt] {
+        let notes = render(&s, format, &options());
+        assert!(notes.contains("Prioritering, 1 prick var"), "{notes}");
+        assert!(!notes.contains("1 prickar"), "{notes}");
+    }
+    let txt = render(&s, Format::NotesTxt, &options());
+    assert!(txt.contains(" – 1 prick ("), "{txt}");
+}
+
 /// `P` on a break (a slip, or to look ahead) opens a voting there with nothing
 /// to vote on: the notes still show the break in the time table alone, never as
 /// a block of its own with "Inga svar antecknade".
