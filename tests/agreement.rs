@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::documents::{converts_with_libreoffice, docx_paragraphs, fixture};
+use common::documents::{
+    column_against_the_rest, converts_with_libreoffice, docx_paragraphs, fixture, tables_lay_out,
+};
 use common::{Env, HOSTILE};
 use samspel::export::{self, Format, Options};
 use samspel::model::Session;
@@ -143,6 +145,20 @@ fn the_word_document_has_real_headings_every_item_and_the_header() {
         styles_and_footer.contains("PAGE"),
         "page numbers in the footer"
     );
+}
+
+/// The header table and the action items' table lay out as Word should show
+/// them: a grid as wide as the text, the action items' head repeated on every
+/// page, what is to be done the widest column.
+#[test]
+fn the_word_tables_lay_out() {
+    let bytes = export::render(&fixture(), Format::AgreementDocx, &Options::default()).unwrap();
+    let tables = tables_lay_out(&bytes, &|first| first == "Vad");
+    assert_eq!(tables.len(), 2, "{tables:?}");
+    let (what, rest) = column_against_the_rest(&tables[1], "Vad");
+    assert!(what > rest, "{:?}", tables[1]);
+    let (values, keys) = column_against_the_rest(&tables[0], "Sjöbacka kommun");
+    assert!(values > keys, "{:?}", tables[0]);
 }
 
 #[test]

@@ -4,9 +4,12 @@
 mod common;
 
 use common::Env;
-use common::app::start_time;
-use common::documents::{converts_with_libreoffice, docx_paragraphs, fixture};
+use common::app::{Harness, start_time};
+use common::documents::{
+    column_against_the_rest, converts_with_libreoffice, docx_paragraphs, fixture, tables_lay_out,
+};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use ratatui::crossterm::event::KeyCode;
 use samspel::export::{self, Format, Options};
 use samspel::model::{ActionText, BlockKind, Session, Speaker};
 
@@ -234,10 +237,91 @@ fn document_xml(bytes: &[u8]) -> String {
     xml
 }
 
+/// Word lays the tables out as written: a grid as wide as the page's text, the
+/// header row repeated on every page, the text column the widest, and narrow
+/// columns still wide enough for their heads ("Verksamhet" whole).
+#[test]
+fn the_word_tables_lay_out() {
+    let bytes = export::render(&fixture(), Format::NotesDocx, &options()).unwrap();
+    let heads = ["Plats", "Tid", "Vad"];
+    let tables = tables_lay_out(&bytes, &|first| heads.contains(&first));
+    assert_eq!(tables.len(), 5);
+    let headed = |head: &'static str| tables.iter().filter(move |t| t.rows[0].cells[0].1 == head);
+    for (head, text) in [("Plats", "Förslag"), ("Tid", "Block"), ("Vad", "Vad")] {
+        assert!(headed(head).count() > 0, "a table headed {head}");
+        for table in headed(head) {
+            let (text, rest) = column_against_the_rest(table, text);
+            assert!(text > rest, "{table:?}");
+        }
+    }
+    let (values, keys) = column_against_the_rest(&tables[0], "Sjöbacka kommun");
+    assert!(values > keys, "{:?}", tables[0]);
+    // "Verksamhet" in 11 pt bold Calibri is about 1,100 twips, and a cell has
+    // 108 of margin at either side.
+    let voting = headed("Plats").next().unwrap();
+    let (verksamhet, _) = column_against_the_rest(voting, "Verksamhet");
+    assert!(verksamhet >= 1100 + 2 * 108, "{voting:?}");
+}
+
 #[test]
 fn the_word_document_converts_with_libreoffice_when_it_is_installed() {
     let bytes = export::render(&fixture(), Format::NotesDocx, &options()).unwrap();
     converts_with_libreoffice(&bytes);
+}
+
+/// One dot is "1 prick", in the heading and in the e-mail's ranking alike.
+#[test]
+fn one_dot_is_one_prick() {
+    let mut s = fixture();
+    let now = start_time();
+    let kso = s.participant_named("Karin Lundberg").unwrap().id;
+    let answer = s.answers_in("vad-ar-svart").next().unwrap().id;
+    let v = s.start_voting(vec![samspel::model::Item::Answer(answer)], 1, now);
+    s.set_dots(v, kso, samspel::model::Item::Answer(answer), 1, now)
+        .unwrap();
+    for format in [Format::NotesMd, Format::NotesTxt] {
+        let notes = render(&s, format, &options());
+        assert!(notes.contains("Prioritering, 1 prick var"), "{notes}");
+        assert!(!notes.contains("1 prickar"), "{notes}");
+    }
+    let txt = render(&s, Format::NotesTxt, &options());
+    assert!(txt.contains(" – 1 prick ("), "{txt}");
+}
+
+/// `P` on a break (a slip, or to look ahead) opens a voting there with nothing
+/// to vote on: the notes still show the break in the time table alone, never as
+/// a block of its own with "Inga svar antecknade".
+#[test]
+fn a_break_is_in_the_time_table_only_even_after_p() {
+    let mut h = Harness::demo();
+    for _ in 0..40 {
+        if h.session().current_block().unwrap().kind == BlockKind::Break {
+            break;
+        }
+        h.press(KeyCode::Right);
+    }
+    let break_block = h.session().current_block().unwrap().clone();
+    assert_eq!(break_block.kind, BlockKind::Break);
+    h.press(KeyCode::Char('P'));
+    h.press(KeyCode::Esc);
+    let s = h.session();
+    assert!(
+        s.votings().iter().any(|v| v.block == break_block.id),
+        "P opened a voting on the break"
+    );
+    let md = render(s, Format::NotesMd, &options());
+    let title = &break_block.title;
+    assert!(!md.contains(&format!("### {title}\n")), "{md}");
+    assert!(md.contains(&format!("| {title} |")), "in the time table");
+    let bytes = export::render(s, Format::NotesDocx, &options()).unwrap();
+    let (paragraphs, _) = docx_paragraphs(&bytes);
+    assert!(!paragraphs.contains(&("Heading2".to_string(), title.clone())));
+    assert!(
+        paragraphs.iter().any(|(_, t)| t == title),
+        "in the time table"
+    );
+    let txt = render(s, Format::NotesTxt, &options());
+    assert!(!txt.contains(&format!("\n{title}\n")), "{txt}");
 }
 
 /// Answers that would change a document's structure if they were not escaped.

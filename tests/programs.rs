@@ -95,9 +95,29 @@ fn together_the_programs_cover_every_theme_and_the_evaluation_questions() {
     assert_eq!(
         q.question.as_deref(),
         Some(
-            "Är det något som är oklart i riktlinjen, där risk finns att tolka budskapet olika? Vad i så fall? Förslag på att förbättra?"
+            "Är det något som är oklart i överenskommelsen, där risk finns att tolka budskapet olika? Vad i så fall? Förslag på att förbättra?"
         )
     );
+}
+
+/// The follow-up asks Kungsör's evaluation questions as the agreement lists
+/// them, adapted alike: about the överenskommelse, in mended Swedish.
+#[test]
+fn the_follow_up_asks_the_agreements_evaluation_questions() {
+    let follow_up = programs::built_in("arlig-uppfoljning").unwrap().unwrap();
+    let asked: Vec<&str> = [
+        "oklart-i-riktlinjen",
+        "riktlinjen-kand",
+        "egen-roll",
+        "fortroende-for-andra-roller",
+    ]
+    .iter()
+    .map(|id| follow_up.block(id).unwrap().question.as_deref().unwrap())
+    .collect();
+    assert_eq!(asked, samspel::model::draft_agreement::EVALUATION_QUESTIONS);
+    for q in asked {
+        assert!(!q.contains("riktlinje") && !q.contains("egna roll"), "{q}");
+    }
 }
 
 #[test]

@@ -1,26 +1,56 @@
 //! A small document builder over docx-rs for the Word exports: real heading
 //! styles (with outline levels, so Word's navigation pane works), bullet lists,
-//! tables, and page numbers in the footer.
+//! tables laid out to their columns, and page numbers in the footer.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, Break, BreakType, DocumentChild, Docx, Footer, Header,
-    IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering, NumberingId,
-    PageNum, Paragraph, ParagraphChild, Run, RunChild, RunFonts, SpecialIndentType, Start, Style,
-    StyleType, Table, TableCell, TableRow, Text, WidthType,
+    HeightRule, IndentLevel, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering,
+    NumberingId, PageMargin, PageNum, Paragraph, ParagraphChild, Run, RunChild, RunFonts, Shading,
+    SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, Text, WidthType,
 };
 
 /// docx-rs writes a numbering of its own with id 1 (decimal); ours must differ.
 const BULLETS: usize = 2;
 const BODY_SIZE: usize = 22; // half-points: 11 pt
 const WARNING: &str = "9E0000";
+/// The background of a table's header row: a light grey that prints.
+const HEAD_FILL: &str = "E7E6E6";
+
+/// The page, in twentieths of a point (twips): A4 with 3 cm margins at the sides.
+const PAGE_WIDTH: usize = 11906;
+const PAGE_HEIGHT: usize = 16838;
+const SIDE_MARGIN: usize = 1701;
+/// The width of the page's text, which every table fills.
+pub const TEXT_WIDTH: usize = PAGE_WIDTH - 2 * SIDE_MARGIN;
+/// A cell's margin at its left and at its right (Word's own default).
+const CELL_MARGIN: usize = 108;
+/// One character of 11 pt Calibri, on the generous side (bold, capitals), so
+/// that a column made as wide as its longest word holds that word whole.
+const CHAR_WIDTH: usize = 125;
+/// A column whose lines are all this short (a time, a number, a date, a name)
+/// is kept wide enough that none of them wraps.
+const SHORT_LINE: usize = 20;
+/// A row with no more text than this is kept on one page.
+const SHORT_ROW: usize = 400;
+/// docx-rs cannot mark a row as the header that Word and LibreOffice repeat at
+/// the top of every page a table runs onto (`w:tblHeader`). A header row
+/// carries this stand-in instead, a row height that means nothing ("auto", at
+/// least 0), which [`Doc::finish`] replaces. No user text can hold it: text is
+/// escaped in the XML.
+const HEADER_STAND_IN: &str = r#"<w:trHeight w:val="0" w:hRule="auto" />"#;
+const HEADER_MARK: &str = "<w:tblHeader />";
+const DOCUMENT_PART: &str = "word/document.xml";
 
 pub struct Doc {
     // Boxed, and filled through its public fields: docx-rs's builder moves the
     // whole (large) Docx on every call, which for a day's notes of thousands of
     // paragraphs was most of the export's time.
     docx: Box<Docx>,
+    /// Whether a table has a header row, so that `finish` has one to mark.
+    header_rows: bool,
 }
 
 /// Text as Word may hold it: XML cannot carry most control characters.
@@ -96,7 +126,10 @@ impl Doc {
     /// given, and `footer` with the page number at the bottom.
     pub fn new(warning: Option<&str>, footer: &str) -> Doc {
         let heading = |id: &str, name: &str, size: usize, level: usize| {
-            Style::new(id, StyleType::Paragraph)
+            let mut style = Style::new(id, StyleType::Paragraph);
+            // A heading never ends a page: it stays with what it heads.
+            style.paragraph_property = style.paragraph_property.keep_next(true);
+            style
                 .name(name)
                 .based_on("Normal")
                 .next("Normal")
@@ -116,7 +149,12 @@ impl Doc {
             )
             .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
         );
+        let margins = PageMargin::new()
+            .left(SIDE_MARGIN as i32)
+            .right(SIDE_MARGIN as i32);
         let docx = Docx::new()
+            .page_size(PAGE_WIDTH as u32, PAGE_HEIGHT as u32)
+            .page_margin(margins)
             .default_size(BODY_SIZE)
             .default_fonts(
                 RunFonts::new()
@@ -151,6 +189,7 @@ impl Doc {
         };
         Doc {
             docx: Box::new(docx),
+            header_rows: false,
         }
     }
 
@@ -218,26 +257,50 @@ impl Doc {
         self.add(labelled(Paragraph::new(), label, text, None))
     }
 
-    /// A table; with `header`, its first row is bold.
+    /// A table as wide as the text, its columns as wide as their text asks
+    /// ([`column_widths`]). With `header`, its first row is bold and repeats at
+    /// the top of every page the table runs onto; without, its first column is.
+    /// Short rows are kept on one page.
     pub fn table(mut self, header: Option<&[String]>, rows: &[Vec<String>]) -> Doc {
-        let cell = |text: &str, bold: bool| {
-            TableCell::new().add_paragraph(runs(Paragraph::new(), text, bold, false))
-        };
-        let mut table_rows = Vec::new();
-        if let Some(header) = header {
-            table_rows.push(TableRow::new(
-                header.iter().map(|h| cell(h, true)).collect(),
-            ));
-        }
-        for row in rows {
-            let cells = row
+        let widths = column_widths(header, rows);
+        let row = |texts: &[String], bold: &dyn Fn(usize) -> bool, head: bool| {
+            let cells = texts
                 .iter()
+                .zip(&widths)
                 .enumerate()
-                .map(|(i, text)| cell(text, header.is_none() && i == 0))
+                .map(|(i, (text, &width))| {
+                    let cell = TableCell::new()
+                        .width(width, WidthType::Dxa)
+                        .add_paragraph(runs(Paragraph::new(), text, bold(i), false));
+                    match head {
+                        true => cell.shading(Shading::new().fill(HEAD_FILL)),
+                        false => cell,
+                    }
+                })
                 .collect();
-            table_rows.push(TableRow::new(cells));
+            let row = TableRow::new(cells);
+            let length: usize = texts.iter().map(|t| t.chars().count()).sum();
+            match length <= SHORT_ROW {
+                true => row.cant_split(),
+                false => row,
+            }
+        };
+        let mut table_rows = Vec::with_capacity(rows.len() + 1);
+        if let Some(header) = header {
+            self.header_rows = true;
+            let head = row(header, &|_| true, true).row_height(0.0);
+            table_rows.push(head.height_rule(HeightRule::Auto));
         }
-        let table = Table::new(table_rows).width(5000, WidthType::Pct);
+        let bold_first = header.is_none();
+        table_rows.extend(
+            rows.iter()
+                .map(|r| row(r, &|i| bold_first && i == 0, false)),
+        );
+        let table = Table::new(table_rows)
+            .set_grid(widths.clone())
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(40, CELL_MARGIN, 40, CELL_MARGIN));
         let numbered = table.has_numbering;
         self.push(DocumentChild::Table(Box::new(table)), numbered);
         self.add(Paragraph::new())
@@ -245,11 +308,144 @@ impl Doc {
 
     /// The bytes of the .docx file (packing fails only if zip itself does).
     pub fn finish(self) -> Result<Vec<u8>, super::ExportError> {
+        let failed = |e: zip::result::ZipError| super::ExportError::Docx(e.to_string());
         let mut out = Cursor::new(Vec::new());
         // Straight into the zip: `build` would first hold every XML part whole.
-        self.docx
-            .pack(&mut out)
-            .map_err(|e| super::ExportError::Docx(e.to_string()))?;
-        Ok(out.into_inner())
+        self.docx.pack(&mut out).map_err(failed)?;
+        let packed = out.into_inner();
+        match self.header_rows {
+            true => mark_header_rows(&packed).map_err(failed),
+            false => Ok(packed),
+        }
+    }
+}
+
+/// The widths of a table's columns, in twips, summing to [`TEXT_WIDTH`]. Each
+/// column is at least as wide as its longest word, so that no word breaks in
+/// the middle ("Verksamhe|t"); a column of short lines (times, numbers, dates)
+/// as wide as its longest line; what is left goes to the columns of longer
+/// text, in proportion to how much wider they would need to be to hold their
+/// longest line on one line: most of it to the text column.
+fn column_widths(header: Option<&[String]>, rows: &[Vec<String>]) -> Vec<usize> {
+    let columns = header.map_or_else(|| rows.first().map_or(0, Vec::len), <[String]>::len);
+    let width = |chars: usize| chars * CHAR_WIDTH + 2 * CELL_MARGIN;
+    // Per column: the longest word and the longest line, in characters.
+    let (mut word, mut line) = (vec![0; columns], vec![0; columns]);
+    for texts in header.into_iter().chain(rows.iter().map(Vec::as_slice)) {
+        for (c, text) in texts.iter().take(columns).enumerate() {
+            for l in text.lines() {
+                let longest = l.split_whitespace().map(|w| w.chars().count()).max();
+                word[c] = word[c].max(longest.unwrap_or(0));
+                line[c] = line[c].max(l.chars().count());
+            }
+        }
+    }
+    let short = |c: usize| line[c] <= SHORT_LINE;
+    let least: Vec<usize> = (0..columns)
+        .map(|c| width(if short(c) { line[c] } else { word[c] }))
+        .collect();
+    // Too narrow a page for even that: every column gets its share of the least.
+    let total: usize = least.iter().sum();
+    let mut widths: Vec<usize> = match total > TEXT_WIDTH {
+        true => least.iter().map(|w| w * TEXT_WIDTH / total).collect(),
+        false => {
+            let spare = TEXT_WIDTH - total;
+            let mut wants: Vec<usize> = (0..columns)
+                .map(|c| {
+                    if short(c) {
+                        0
+                    } else {
+                        width(line[c]) - least[c]
+                    }
+                })
+                .collect();
+            if wants.iter().all(|&w| w == 0) {
+                // Every line fits already: the space goes where the text is.
+                wants = line.iter().map(|&l| width(l)).collect();
+            }
+            let wanted: usize = wants.iter().sum::<usize>().max(1);
+            least
+                .iter()
+                .zip(&wants)
+                .map(|(least, want)| least + spare * want / wanted)
+                .collect()
+        }
+    };
+    // What rounding left over goes to the widest column.
+    let widest = (0..columns).max_by_key(|&c| widths[c]);
+    if let Some(widest) = widest {
+        widths[widest] += TEXT_WIDTH - widths.iter().sum::<usize>();
+    }
+    widths
+}
+
+/// The packed archive with its header rows marked as such ([`HEADER_STAND_IN`]),
+/// every other part copied as it is. The document is stored unpacked, as
+/// docx-rs stores it.
+fn mark_header_rows(packed: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(packed))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(packed.len())));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i)?;
+        if file.name() != DOCUMENT_PART {
+            out.raw_copy_file(file)?;
+            continue;
+        }
+        let mut xml = String::with_capacity(usize::try_from(file.size()).unwrap_or(0));
+        file.read_to_string(&mut xml)?;
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored)
+            .unix_permissions(0o644);
+        out.start_file(DOCUMENT_PART, options)?;
+        out.write_all(xml.replace(HEADER_STAND_IN, HEADER_MARK).as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn strings(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn the_text_column_gets_the_room_and_no_word_breaks() {
+        let head = strings(&["Plats", "Förslag", "Prickar", "Politik", "Verksamhet"]);
+        let rows = [
+            strings(&[
+                "1",
+                "Att peka ut riktningen: vad kommunen ska uppnå",
+                "12",
+                "7",
+                "5",
+            ]),
+            strings(&["2", "Beslutsunderlag i tid", "9", "3", "6"]),
+        ];
+        let widths = column_widths(Some(&head), &rows);
+        assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
+        let widest = (0..5).max_by_key(|&c| widths[c]);
+        assert_eq!(widest, Some(1), "{widths:?}");
+        // Each head whole, with the cell's margins.
+        for (c, head) in head.iter().enumerate() {
+            let needed = head.chars().count() * CHAR_WIDTH + 2 * CELL_MARGIN;
+            assert!(widths[c] >= needed, "{head}: {widths:?}");
+        }
+    }
+
+    proptest! {
+        /// However long or short the cells, the columns fill the text's width exactly.
+        #[test]
+        fn the_columns_fill_the_text_width(
+            head in proptest::option::of(proptest::collection::vec("[a-zåäö ]{0,30}", 3)),
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-zåäöA-Z0-9 :–]{0,120}", 3), 1..6),
+        ) {
+            let widths = column_widths(head.as_deref(), &rows);
+            prop_assert_eq!(widths.len(), 3);
+            prop_assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
+        }
     }
 }

@@ -12,13 +12,17 @@ pub const DEVELOPMENT: &str = "utveckling";
 /// The section that receives the review date and the evaluation questions.
 pub const FOLLOW_UP: &str = "uppfoljning";
 
-/// Kungsör's questions for the annual evaluation (CONTENT.md; verbatim apart from
-/// a typo fixed there).
+/// Kungsör's questions for the annual evaluation (CONTENT.md), in Kungsör's
+/// wording adapted, as the follow-up program asks them: Kungsör's document is a
+/// *riktlinje*, the one a session carries an *överenskommelse*, so "riktlinjen"
+/// reads "överenskommelsen"; and the Swedish is mended where it slipped
+/// ("riks" → "risk", "din egna roll" → "din egen roll", "förtroende för de" →
+/// "förtroende för dem").
 pub const EVALUATION_QUESTIONS: [&str; 4] = [
-    "Är det något som är oklart i riktlinjen, där risk finns att tolka budskapet olika? Vad i så fall? Förslag på att förbättra?",
-    "Hur kan vi arbeta ytterligare i kommunen för att riktlinjen ska vara känd och förstås av alla anställda?",
-    "Vad kan du göra för att bli bättre utifrån beskrivning av ansvar av din egna roll i organisationen?",
-    "Har du förtroende för de med andra roller än du själv i organisationen? Om inte – vad är det som inte fungerar och som vi kan bli bättre på? Exempel?",
+    "Är det något som är oklart i överenskommelsen, där risk finns att tolka budskapet olika? Vad i så fall? Förslag på att förbättra?",
+    "Hur kan vi arbeta ytterligare i kommunen för att överenskommelsen ska vara känd och förstås av alla anställda?",
+    "Vad kan du göra för att bli bättre utifrån beskrivningen av ansvaret för din egen roll i organisationen?",
+    "Har du förtroende för dem med andra roller än du själv i organisationen? Om inte – vad är det som inte fungerar och som vi kan bli bättre på? Exempel?",
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq)]

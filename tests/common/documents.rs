@@ -124,3 +124,136 @@ pub fn converts_with_libreoffice(bytes: &[u8]) {
     assert!(status.success());
     assert!(dir.path().join("dokument.pdf").exists());
 }
+
+/// A table of a .docx as Word lays it out: its grid, and per row whether it is
+/// a header row that repeats on every page, whether it may split across pages,
+/// and its cells (width, text).
+#[derive(Debug)]
+pub struct DocxTable {
+    pub grid: Vec<u32>,
+    pub rows: Vec<DocxRow>,
+}
+
+#[derive(Debug)]
+pub struct DocxRow {
+    pub header: bool,
+    pub cant_split: bool,
+    pub cells: Vec<(u32, String)>,
+}
+
+/// The tables of a .docx, and the width of its page's text (the page less its
+/// left and right margins), in twips.
+pub fn docx_tables(bytes: &[u8]) -> (Vec<DocxTable>, u32) {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    let xml = roxmltree::Document::parse(&document).unwrap();
+    let attr = |node: roxmltree::Node, name: &str| -> u32 {
+        let value = node.attributes().find(|a| a.name() == name).unwrap();
+        value.value().parse().unwrap()
+    };
+    let body = xml.descendants().find(|n| n.has_tag_name("body")).unwrap();
+    let section = child(body, "sectPr").expect("the page's size and margins");
+    let page = attr(child(section, "pgSz").unwrap(), "w");
+    let margins = child(section, "pgMar").unwrap();
+    let text_width = page - attr(margins, "left") - attr(margins, "right");
+    let tables = xml
+        .descendants()
+        .filter(|n| n.has_tag_name("tbl"))
+        .map(|table| {
+            let elements: Vec<&str> = table
+                .children()
+                .filter(|n| n.is_element())
+                .map(|n| n.tag_name().name())
+                .collect();
+            // The schema's order: properties, the grid, then the rows.
+            assert_eq!(&elements[..2], ["tblPr", "tblGrid"], "{elements:?}");
+            let grid = child(table, "tblGrid")
+                .unwrap()
+                .children()
+                .filter(|n| n.has_tag_name("gridCol"))
+                .map(|col| attr(col, "w"))
+                .collect();
+            let rows = table
+                .children()
+                .filter(|n| n.has_tag_name("tr"))
+                .map(|row| {
+                    let properties = child(row, "trPr");
+                    let has = |name: &str| properties.and_then(|p| child(p, name)).is_some();
+                    let cells = row
+                        .children()
+                        .filter(|n| n.has_tag_name("tc"))
+                        .map(|cell| {
+                            let width = child(cell, "tcPr").and_then(|p| child(p, "tcW"));
+                            let text = cell
+                                .descendants()
+                                .filter(|n| n.has_tag_name("t"))
+                                .filter_map(|n| n.text())
+                                .collect();
+                            (width.map_or(0, |w| attr(w, "w")), text)
+                        })
+                        .collect();
+                    DocxRow {
+                        header: has("tblHeader"),
+                        cant_split: has("cantSplit"),
+                        cells,
+                    }
+                })
+                .collect();
+            DocxTable { grid, rows }
+        })
+        .collect();
+    (tables, text_width)
+}
+
+fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    node.children().find(|n| n.has_tag_name(name))
+}
+
+/// What every table of a Word export must be: a grid as wide as the page's
+/// text, every cell as wide as its column, and a header row (when the first
+/// row is one, as `headed` says by its first cell) that repeats on every page
+/// and no other. Returns the tables.
+pub fn tables_lay_out(bytes: &[u8], headed: &dyn Fn(&str) -> bool) -> Vec<DocxTable> {
+    let (tables, text_width) = docx_tables(bytes);
+    assert!(!tables.is_empty());
+    for table in &tables {
+        assert_eq!(table.grid.iter().sum::<u32>(), text_width, "{table:?}");
+        for (i, row) in table.rows.iter().enumerate() {
+            let widths: Vec<u32> = row.cells.iter().map(|(w, _)| *w).collect();
+            assert_eq!(widths, table.grid, "cell widths of row {i}: {table:?}");
+            let first = &row.cells[0].1;
+            assert_eq!(
+                row.header,
+                i == 0 && headed(first),
+                "header row {i}: {table:?}"
+            );
+            let short = row
+                .cells
+                .iter()
+                .map(|(_, t)| t.chars().count())
+                .sum::<usize>()
+                < 100;
+            assert!(
+                !short || row.cant_split,
+                "a short row stays on one page: {row:?}"
+            );
+        }
+    }
+    tables
+}
+
+/// The width of the column whose header is `head`, and the widest of the others.
+pub fn column_against_the_rest(table: &DocxTable, head: &str) -> (u32, u32) {
+    let at = table.rows[0]
+        .cells
+        .iter()
+        .position(|(_, t)| t == head)
+        .unwrap();
+    let others = table.grid.iter().enumerate().filter(|(i, _)| *i != at);
+    (table.grid[at], others.map(|(_, w)| *w).max().unwrap())
+}

@@ -13,7 +13,7 @@ pub use text::to_text;
 
 use super::{Options, speaker_label, who_label};
 use crate::i18n::{Lang, Msg, date_text, long_date, text};
-use crate::model::{Block, BlockKind, Item, Session, Side, Speaker, clock};
+use crate::model::{Block, BlockKind, Item, Session, Side, Speaker, Voting, clock};
 use crate::tr;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,16 +212,17 @@ fn actual_minutes(session: &Session, block: &str, options: &Options) -> Option<i
 }
 
 /// Questions always have a place in the notes; other blocks only when something
-/// was said or decided in them. Breaks appear in the time table alone; skipped
-/// blocks took no time in the plan and are in neither, unless answers were given
-/// there anyway (then in the body).
+/// was said or decided in them. Breaks appear in the time table alone (a voting
+/// opened at lunch with `P` and left empty decided nothing); skipped blocks took
+/// no time in the plan and are in neither, unless answers were given there
+/// anyway (then in the body).
 fn in_body(session: &Session, block: &Block) -> bool {
     let has_content = session.answers_in(&block.id).next().is_some()
         || session.proposals().iter().any(|p| p.block == block.id)
         || session
             .votings()
             .iter()
-            .any(|v| session.voting_block(v) == Some(&block.id));
+            .any(|v| decided(session, v, &block.id));
     let asks = matches!(block.kind, BlockKind::Question | BlockKind::Prioritisation);
     has_content || (asks && !block.skipped)
 }
@@ -289,13 +290,18 @@ fn names(session: &Session, item: Item, options: &Options) -> String {
         .join(", ")
 }
 
+/// Whether a voting of `block` had any dot placed: the notes show those only.
+fn decided(session: &Session, voting: &Voting, block: &str) -> bool {
+    session.voting_block(voting) == Some(block) && !voting.dots.is_empty()
+}
+
 /// The block's votings in which any dot was placed, ranked.
 fn votings(session: &Session, block: &str, lang: Lang) -> Vec<VotingResult> {
     session
         .votings()
         .iter()
         .enumerate()
-        .filter(|(_, v)| session.voting_block(v) == Some(block) && !v.dots.is_empty())
+        .filter(|(_, v)| decided(session, v, block))
         .map(|(i, v)| {
             let (dotted, undotted): (Vec<_>, Vec<_>) =
                 session.ranking(i).into_iter().partition(|r| r.total > 0);
