@@ -1,6 +1,8 @@
 //! A scrolling stack of cards (a header line and wrapped text), laid out only as
 //! far as the area shows, and scrolled so that the selected card is in view.
 
+use std::borrow::Borrow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
@@ -72,11 +74,16 @@ impl<'a> Card<'a> {
 }
 
 /// The first card to draw so that `selected` is fully visible.
-fn first_visible(cards: &[Card<'_>], selected: usize, area: Rect) -> usize {
+fn first_visible<'a, C: Borrow<Card<'a>>>(
+    card: &impl Fn(usize) -> C,
+    count: usize,
+    selected: usize,
+    area: Rect,
+) -> usize {
     let mut used: u32 = 0;
-    let mut first = selected.min(cards.len().saturating_sub(1));
+    let mut first = selected.min(count.saturating_sub(1));
     for i in (0..=first).rev() {
-        used += u32::from(cards[i].height(area.width)) + 1;
+        used += u32::from(card(i).borrow().height(area.width)) + 1;
         if used > u32::from(area.height) && i != first {
             break;
         }
@@ -86,15 +93,31 @@ fn first_visible(cards: &[Card<'_>], selected: usize, area: Rect) -> usize {
 }
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, cards: &[Card<'_>], selected: usize) {
-    if cards.is_empty() || area.height == 0 {
+    render_with(frame, area, cards.len(), selected, |i| &cards[i]);
+}
+
+/// As [`render`], for `count` cards that `card` makes one at a time: only
+/// those the area shows are made. A block can hold hundreds of answers, and
+/// making a card for each (its header, its text in lines) was a fifth of the
+/// first frame of a session at 3,000 answers.
+pub fn render_with<'a, C: Borrow<Card<'a>>>(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    count: usize,
+    selected: usize,
+    card: impl Fn(usize) -> C,
+) {
+    if count == 0 || area.height == 0 {
         return;
     }
     let mut y = area.y;
     let bottom = area.y + area.height;
-    for card in &cards[first_visible(cards, selected, area)..] {
+    for i in first_visible(&card, count, selected, area)..count {
         if y >= bottom {
             break;
         }
+        let made = card(i);
+        let card = made.borrow();
         let height = card.height(area.width).min(bottom - y);
         let rect = Rect::new(area.x, y, area.width, height);
         render_card(frame, rect, card);

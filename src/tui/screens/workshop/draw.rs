@@ -179,12 +179,8 @@ fn render_block(ui: &WorkshopUi, v: &DrawCx, session: &Session, frame: &mut Fram
     let selected = ui.selected;
     match view {
         View::Arrival => {
-            let cards: Vec<Card<'_>> = answers
-                .iter()
-                .enumerate()
-                .map(|(i, a)| answer_card(v, session, a, i == selected, true))
-                .collect();
-            cards::render(frame, inner, &cards, selected);
+            let card = |i: usize| answer_card(v, session, answers[i], i == selected, true);
+            cards::render_with(frame, inner, answers.len(), selected, card);
         }
         View::Sides => render_sides(ui, v, session, frame, inner, &answers),
         View::Participants => render_by_participant(ui, v, session, frame, inner, &answers),
