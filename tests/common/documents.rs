@@ -100,8 +100,9 @@ pub fn docx_paragraphs(bytes: &[u8]) -> (Vec<(String, String)>, String) {
     (paragraphs, format!("{styles}\n{footer}"))
 }
 
-/// Converts a .docx to PDF with LibreOffice, when it is installed (else says so
-/// and checks nothing: CI machines need not have it).
+/// Converts a .docx to PDF with LibreOffice, when it is installed; else says so
+/// and checks nothing, except under `CI=true`, where `.ci/run` installs it and
+/// a missing LibreOffice is a failure (CI never passes by skipping).
 pub fn converts_with_libreoffice(bytes: &[u8]) {
     let Some(office) = ["soffice", "libreoffice"].into_iter().find(|c| {
         std::process::Command::new(c)
@@ -109,6 +110,11 @@ pub fn converts_with_libreoffice(bytes: &[u8]) {
             .output()
             .is_ok()
     }) else {
+        let ci = std::env::var("CI").is_ok_and(|v| v == "true");
+        assert!(
+            !ci,
+            "CI=true but LibreOffice is not installed (.ci/run installs it)"
+        );
         eprintln!("LibreOffice is not installed: conversion not checked");
         return;
     };
