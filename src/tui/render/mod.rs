@@ -201,7 +201,14 @@ const MAX_FOOTER_LINES: usize = 4;
 fn footer_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let items: Vec<(String, &str, bool)> = keymap::bindings_for(app.mode(), true)
         .map(|b| {
-            let help = crate::i18n::text(app.lang, b.help);
+            // Preparing the session that runs, Ctrl+S goes back rather than starts.
+            let help = match b.command {
+                keymap::Command::StartWorkshop if !app.screens.prep.is_new => {
+                    crate::i18n::Msg::KeyBackToWorkshop
+                }
+                _ => b.help,
+            };
+            let help = crate::i18n::text(app.lang, help);
             (
                 keymap::keys_label(b),
                 help,
