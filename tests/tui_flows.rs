@@ -447,6 +447,42 @@ fn esc_asks_before_typed_text_is_thrown_away() {
     );
 }
 
+/// A block whose guidance lets one side answer first starts its round with
+/// that side; giving the word out of turn with Tab does not skip the one the
+/// round had reached.
+#[test]
+fn the_round_starts_with_the_blocks_side_and_tab_does_not_reorder_it() {
+    let mut h = Harness::demo();
+    while h.session().current_block().unwrap().id != "chefer-behover" {
+        h.press(KeyCode::Right);
+    }
+    let s = h.session().clone();
+    let order = s.round_order("chefer-behover");
+    let side = |id| s.participant(id).unwrap().side;
+    assert_eq!(side(order[0]), samspel::model::Side::Verksamhet);
+    let first = s.left_in_round("chefer-behover")[0];
+    assert_eq!(
+        side(first),
+        samspel::model::Side::Verksamhet,
+        "Verksamhet first"
+    );
+    h.press(KeyCode::Char('a'));
+    assert_eq!(
+        h.app.editor.as_ref().unwrap().speaker,
+        Speaker::Participant(first)
+    );
+    h.press(KeyCode::Tab);
+    let other = h.app.editor.as_ref().unwrap().speaker;
+    assert_ne!(other, Speaker::Participant(first));
+    h.type_text("Ett inpass");
+    h.press(KeyCode::Enter);
+    assert_eq!(
+        h.app.editor.as_ref().unwrap().speaker,
+        Speaker::Participant(first),
+        "back to the one passed over"
+    );
+}
+
 #[test]
 fn a_failing_save_keeps_the_answer_says_so_and_retries() {
     let mut h = Harness::demo();

@@ -204,6 +204,7 @@ impl Session {
                 sections,
                 skipped: false,
                 shows_action_items: false,
+                round_starts_with: None,
             },
         );
         self.changed = now;

@@ -184,7 +184,8 @@ impl Session {
     /// Who is left in a block's round: answering participants who have neither
     /// answered nor passed, in round order.
     pub fn left_in_round(&self, block: &str) -> Vec<ParticipantId> {
-        self.answering()
+        self.round_order(block)
+            .into_iter()
             .filter(|&id| {
                 !self.has_passed(block, id)
                     && !self
@@ -194,16 +195,32 @@ impl Session {
             .collect()
     }
 
+    /// The order of `block`'s round: those who answer, in the list's order, the
+    /// side the block starts with first (the numbers keys give stay the list's).
+    pub fn round_order(&self, block: &str) -> Vec<ParticipantId> {
+        let first = self.program.block(block).and_then(|b| b.round_starts_with);
+        let mut order: Vec<ParticipantId> = self.answering().collect();
+        if let Some(side) = first {
+            // Stable: within each side the list's order stays.
+            order.sort_by_key(|id| self.participant(*id).is_none_or(|p| p.side != side));
+        }
+        order
+    }
+
     /// The next speaker in the round after `after`: the first participant after them
-    /// (wrapping round) who is still left, or `None` when everyone has had their say.
+    /// in the round's order (wrapping round) who is still left, or `None` when
+    /// everyone has had their say.
     pub fn next_in_round(
         &self,
         block: &str,
         after: Option<ParticipantId>,
     ) -> Option<ParticipantId> {
         let left = self.left_in_round(block);
-        let order: Vec<ParticipantId> = self.answering().collect();
+        let order = self.round_order(block);
+        // Only someone who has had their say here places the round: the last
+        // speaker of another block does not.
         let start = after
+            .filter(|a| !left.contains(a))
             .and_then(|a| order.iter().position(|&p| p == a))
             .map_or(0, |i| i + 1);
         (0..order.len())

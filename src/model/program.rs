@@ -1,6 +1,8 @@
 use jiff::civil::Time;
 use serde::{Deserialize, Serialize};
 
+use super::Side;
+
 /// A workshop program: its days of blocks and the agreement's sections.
 ///
 /// A session keeps its own copy, so that editing a program file later never changes
@@ -84,6 +86,10 @@ pub struct Block {
     /// every action item noted so far.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shows_action_items: bool,
+    /// The side whose participants answer first in this block's round (the
+    /// method lets one side speak while the other listens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_starts_with: Option<Side>,
 }
 
 impl Block {
@@ -187,6 +193,7 @@ mod tests {
             sections: vec![],
             skipped,
             shows_action_items: false,
+            round_starts_with: None,
         }
     }
 

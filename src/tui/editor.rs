@@ -25,6 +25,9 @@ pub struct Editor {
     pub section: Option<String>,
     /// When the text last changed and was not yet kept as the draft.
     pub typed: Option<Timestamp>,
+    /// Who the editor was opened for: when Tab gave the word to someone else,
+    /// the round still comes back to them next.
+    pub offered: Speaker,
     /// The text as it is saved (what it was opened with, empty for a new answer
     /// even when a draft brought text back): Esc asks before losing the rest.
     pub saved: String,
@@ -39,6 +42,7 @@ impl Editor {
             editing,
             section: None,
             typed: None,
+            offered: speaker,
             saved: text.to_string(),
         }
     }

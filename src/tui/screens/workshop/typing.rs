@@ -11,11 +11,12 @@ impl WorkshopUi {
     /// loop saves before the next frame, so the screen never shows an answer that
     /// is not on disk). `None` if the model refused it: the editor stays open.
     pub(crate) fn save_answer(&mut self, cx: &mut Cx, editor: &Editor) -> Option<Vec<Effect>> {
-        let (text, block, speaker, editing) = (
+        let (text, block, speaker, editing, offered) = (
             editor.text(),
             editor.block.clone(),
             editor.speaker,
             editor.editing,
+            editor.offered,
         );
         let (id, effects) = cx.try_change(|s, now| {
             let result = match editing {
@@ -35,8 +36,15 @@ impl WorkshopUi {
         let answers = session.current_answers();
         self.selected = answers.iter().position(|a| a.id == id).unwrap_or(0);
         // In a round the editor opens again at once for the next participant.
-        let next = match (editing, speaker) {
-            (None, Speaker::Participant(after)) => session.next_in_round(&block, Some(after)),
+        let left = session.left_in_round(&block);
+        let next = match (editing, speaker, offered) {
+            // Tab gave the word out of turn: the one passed over is still next.
+            (None, Speaker::Participant(_), Speaker::Participant(passed_over))
+                if left.contains(&passed_over) =>
+            {
+                Some(passed_over)
+            }
+            (None, Speaker::Participant(after), _) => session.next_in_round(&block, Some(after)),
             _ => None,
         };
         let editor = next.map(|next| Editor::new(&block, Speaker::Participant(next), None, ""));
