@@ -212,6 +212,7 @@ messages! {
     NoticeFileRecreated => "Sessionsfilen {file} saknades; den är skriven på nytt med allt i sessionen.", "The session file {file} was missing; it is written again with everything in the session.";
     NoticeDeleted => "Svaret togs bort; z ångrar.", "The answer was deleted; z undoes it.";
     NoticeActionAdded => "Uppdraget är antecknat: {what}. U visar alla uppdrag.", "The action item is noted: {what}. U shows every action item.";
+    NoticeBreakNoVoting => "En paus har inget att rösta om; P prioriterar i ett block med svar.", "A break has nothing to vote on; P prioritises in a block with answers.";
     NoticeActionSaved => "Uppdraget är ändrat: {what}.", "The action item is changed: {what}.";
     NoticeActionDeleted => "Uppdraget {what} togs bort; z ångrar.", "The action item {what} was removed; z undoes it.";
     ActionsTitle => " Uppdrag ({n}) ", " Action items ({n}) ";

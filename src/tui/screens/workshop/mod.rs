@@ -73,6 +73,7 @@ impl WorkshopUi {
             return vec![];
         };
         let count = session.current_answers().len();
+        let takes_answers = session.current_block().is_some_and(|b| b.takes_answers());
         let selected = self.selected_answer(session);
         let now = cx.now;
         match command {
@@ -131,6 +132,7 @@ impl WorkshopUi {
             Command::TimerMinus => return cx.change(|s| s.timer_mut(&block).add_minutes(-1)),
             Command::Prepare => cx.ask(Ask::Prep),
             Command::Export => cx.ask(Ask::Export),
+            Command::Prioritise if !takes_answers => cx.notify(tr!(cx.lang, NoticeBreakNoVoting)),
             Command::Prioritise => cx.ask(Ask::Voting { block }),
             Command::OpenAgreement => cx.ask(Ask::Agreement),
             // The wall opens on the block the room is at, not the slide last shown.
