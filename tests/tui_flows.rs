@@ -483,6 +483,20 @@ fn the_round_starts_with_the_blocks_side_and_tab_does_not_reorder_it() {
     );
 }
 
+/// A day that does not exist is said as the field is left, not only on saving.
+#[test]
+fn a_date_is_checked_as_its_field_is_left() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('u'));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.type_text("2027-02-30");
+    assert!(!h.screen(80, 24).contains("finns inte"));
+    h.press(KeyCode::BackTab);
+    assert!(h.screen(80, 24).contains("Datumet ”2027-02-30” finns inte"));
+    assert!(h.app.overlay.is_some(), "the focus moved, the form stays");
+}
+
 #[test]
 fn a_failing_save_keeps_the_answer_says_so_and_retries() {
     let mut h = Harness::demo();

@@ -4,9 +4,11 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::{CursorMove, TextArea};
 
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg, Quoted};
 use crate::model::{ActionId, ParticipantId};
+use crate::tr;
 use crate::tui::editor::{normalise_newlines, text_area};
+use jiff::civil::Date;
 
 /// What a form is for, and so what saving it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +48,8 @@ pub struct Field {
     pub error: Option<String>,
     /// A field that cannot be changed any more (e.g. the program once answers exist).
     pub locked: bool,
+    /// A day, "ÅÅÅÅ-MM-DD": checked as the focus leaves it.
+    pub is_date: bool,
 }
 
 impl Field {
@@ -69,6 +73,14 @@ impl Field {
         )
     }
 
+    /// A day, or empty; a day that does not exist is said as the field is left.
+    pub fn date(label: Msg, text: &str) -> Field {
+        Field {
+            is_date: true,
+            ..Field::text(label, text)
+        }
+    }
+
     pub fn choice(label: Msg, options: Vec<String>, index: usize) -> Field {
         Field::with(label, Value::Choice { options, index })
     }
@@ -83,6 +95,7 @@ impl Field {
             value,
             error: None,
             locked: false,
+            is_date: false,
         }
     }
 
@@ -174,7 +187,26 @@ impl Form {
         }
     }
 
-    pub fn step(&mut self, delta: isize) {
+    /// The day typed in field `key`: `None` when it is empty, else the day or
+    /// the sentence saying it is not one.
+    pub fn day(&self, key: Msg, lang: Lang) -> Result<Option<Date>, FieldError> {
+        let text = self.text(key);
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let bad = || FieldError::new(key, tr!(lang, BadDate, input = Quoted(lang, &text)));
+        crate::model::parse_day(&text).map(Some).ok_or_else(bad)
+    }
+
+    /// Moves the focus; a date field being left is checked on the way, so that
+    /// a day that does not exist is said at once (the focus still moves).
+    pub fn step(&mut self, delta: isize, lang: Lang) {
+        let field = &self.fields[self.focus];
+        if field.is_date
+            && let Err(error) = self.day(field.label, lang)
+        {
+            self.fields[self.focus].error = Some(error.message);
+        }
         let n = self.fields.len() as isize;
         self.focus = ((self.focus as isize + delta).rem_euclid(n)) as usize;
     }

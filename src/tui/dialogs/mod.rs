@@ -86,8 +86,8 @@ impl App {
             return vec![];
         };
         match command {
-            Command::NextFocus => form.step(1),
-            Command::PrevFocus => form.step(-1),
+            Command::NextFocus => form.step(1, self.lang),
+            Command::PrevFocus => form.step(-1, self.lang),
             Command::Back => self.overlay = None,
             Command::Accept => return self.submit_form(),
             _ => {}

@@ -90,12 +90,7 @@ impl ActionsUi {
         id: Option<ActionId>,
         form: &Form,
     ) -> Result<Vec<Effect>, FieldError> {
-        let due_text = form.text(Msg::FieldDue);
-        let due = crate::model::parse_day(&due_text);
-        if !due_text.is_empty() && due.is_none() {
-            let message = tr!(cx.lang, BadDate, input = Quoted(cx.lang, &due_text));
-            return Err(FieldError::new(Msg::FieldDue, message));
-        }
+        let due = form.day(Msg::FieldDue, cx.lang)?;
         let what = form.text(Msg::FieldWhat);
         let text = ActionText::new(&what, &form.text(Msg::FieldWho), due);
         let field_error = |m| FieldError::new(Msg::FieldWhat, m);
@@ -126,7 +121,7 @@ pub(crate) fn form(cx: &mut Cx, block: Option<String>, item: Option<&ActionItem>
     let fields = vec![
         Field::text(Msg::FieldWhat, &value(|i| i.what.clone())),
         Field::text(Msg::FieldWho, &value(|i| i.who.clone())),
-        Field::text(
+        Field::date(
             Msg::FieldDue,
             &value(|i| i.due.map(|d| d.to_string()).unwrap_or_default()),
         ),

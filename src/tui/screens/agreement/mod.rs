@@ -95,15 +95,7 @@ impl AgreementUi {
             .ok()
             .filter(|v| *v > 0)
             .ok_or_else(|| FieldError::new(Msg::FieldVersion, tr!(lang, NoticeBadVersion)))?;
-        let review_text = form.text(Msg::FieldNextReview);
-        let review = if review_text.is_empty() {
-            None
-        } else {
-            let parsed = crate::model::parse_day(&review_text);
-            let input = crate::i18n::Quoted(lang, &review_text);
-            let bad = || FieldError::new(Msg::FieldNextReview, tr!(lang, BadDate, input = input));
-            Some(parsed.ok_or_else(bad)?)
-        };
+        let review = form.day(Msg::FieldNextReview, lang)?;
         let parties: Vec<_> = [Msg::FieldParty1, Msg::FieldParty2]
             .iter()
             .filter_map(|&f| form.index(f).checked_sub(1))
@@ -142,7 +134,7 @@ fn header_form(cx: &mut Cx) {
         Field::choice(Msg::FieldParty1, names.clone(), index_of(0)),
         Field::choice(Msg::FieldParty2, names, index_of(1)),
         Field::text(Msg::FieldVersion, &version),
-        Field::text(Msg::FieldNextReview, &review),
+        Field::date(Msg::FieldNextReview, &review),
     ];
     let title = tr!(cx.lang, FormAgreementHeader);
     let form = Form::new(Purpose::AgreementHeader, title, fields);

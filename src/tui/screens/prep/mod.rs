@@ -114,8 +114,8 @@ impl PrepUi {
             Field::text(Msg::FieldOrganisation, &get(|s| s.organisation.clone())),
             Field::text(Msg::FieldTitle, &self.title_field(session)),
             Field::text(Msg::FieldFacilitator, &get(|s| s.facilitator.clone())),
-            Field::text(Msg::FieldDay1, &date(session.and_then(Session::day1))),
-            Field::text(Msg::FieldDay2, &date(session.and_then(Session::day2))),
+            Field::date(Msg::FieldDay1, &date(session.and_then(Session::day1))),
+            Field::date(Msg::FieldDay2, &date(session.and_then(Session::day2))),
         ];
         Form::new(Purpose::Details, tr!(cx.lang, PrepDetails), fields)
     }
@@ -159,16 +159,10 @@ impl PrepUi {
             ));
         }
         let mut date = |key: Msg| -> Option<Date> {
-            let text = form.text(key);
-            if text.is_empty() {
-                return None;
-            }
-            let parsed = crate::model::parse_day(&text);
-            if parsed.is_none() {
-                let input = crate::i18n::Quoted(lang, &text);
-                form.show_error(FieldError::new(key, tr!(lang, BadDate, input = input)));
-            }
-            parsed
+            form.day(key, lang).unwrap_or_else(|error| {
+                form.show_error(error);
+                None
+            })
         };
         let day1 = date(Msg::FieldDay1);
         let day2 = if two_days { date(Msg::FieldDay2) } else { None };
@@ -243,7 +237,7 @@ impl PrepUi {
             let last = form.fields.len() - 1;
             let inside = (delta > 0 && form.focus < last) || (delta < 0 && form.focus > 0);
             if inside {
-                form.step(delta);
+                form.step(delta, cx.lang);
                 return vec![];
             }
             if !self.apply_details(cx) {
