@@ -604,6 +604,13 @@ fn a_new_session_can_run_a_program_from_a_file() {
     h.press(KeyCode::Tab);
     h.type_text("Vaggeryds kommun");
     h.ctrl('s');
+    // No participants yet: asked once, then created.
+    assert!(
+        h.screen(120, 36)
+            .contains("Sessionen har inga deltagare än. Skapa den ändå?")
+    );
+    assert!(h.app.path.is_none(), "nothing created before the yes");
+    h.press(KeyCode::Char('j'));
     let s = h.on_disk();
     assert_eq!(s.program().id, "eget");
     assert_eq!(s.organisation, "Vaggeryds kommun");

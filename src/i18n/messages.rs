@@ -198,6 +198,7 @@ messages! {
     HelpClose => " Esc stänger ", " Esc closes ";
     ConfirmTitle => " Är du säker? ", " Are you sure? ";
     ConfirmKeys => "j = ja · n = nej", "y = yes · n = no";
+    ConfirmNoParticipants => "Sessionen har inga deltagare än. Skapa den ändå? (De kan läggas till senare: i, sedan Deltagare.)", "The session has no participants yet. Create it anyway? (They can be added later: i, then Participants.)";
     ConfirmDiscardText => "Kasta texten du har skrivit? Nej går tillbaka till den.", "Throw away the text you have typed? No goes back to it.";
     ConfirmQuitUnsaved => "Det senaste har inte kunnat sparas och försvinner om du avslutar nu. Avsluta ändå?", "The latest changes could not be saved and are lost if you quit now. Quit anyway?";
     ConfirmDelete => "Ta bort svaret från {who}: {text}?", "Delete the answer from {who}: {text}?";

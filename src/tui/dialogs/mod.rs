@@ -25,6 +25,8 @@ pub enum OnYes {
     DeleteAnswer(AnswerId),
     /// Close the editor, losing what was typed.
     DiscardText,
+    /// Create the new session being prepared (though it has no participants).
+    Create,
     DiscardNew,
     Replace(ExportRequest),
     Quit,
@@ -53,6 +55,7 @@ impl App {
             OnYes::Quit => self.quit_now(),
             OnYes::DiscardNew => self.discard_new(),
             OnYes::DiscardText => self.close_editor(),
+            OnYes::Create => vec![Effect::Create],
             OnYes::Replace(request) => vec![Effect::Export(ExportRequest {
                 replace: true,
                 ..request

@@ -268,6 +268,13 @@ impl PrepUi {
             self.details = Some(form);
             return vec![];
         }
+        if self.is_new && cx.session().is_some_and(|s| s.participants().is_empty()) {
+            cx.ask(Ask::Overlay(Overlay::Confirm(Confirm {
+                question: tr!(cx.lang, ConfirmNoParticipants),
+                on_yes: OnYes::Create,
+            })));
+            return vec![];
+        }
         if self.is_new {
             return vec![Effect::Create];
         }
