@@ -52,7 +52,7 @@ pub fn render(overlay: Option<&Overlay>, v: &DrawCx, frame: &mut Frame<'_>, area
             let rows: u16 = form
                 .fields
                 .iter()
-                .map(|f| value_height(f, value_width) + 1)
+                .map(|f| value_height(f, value_width) + error_height(f, value_width))
                 .sum();
             render_form(v, frame, centred(area, rows + 3), form, true);
         }
@@ -114,6 +114,20 @@ fn value_height(field: &Field, width: u16) -> u16 {
     lines.clamp(1, MAX_FIELD_LINES)
 }
 
+/// The lines under a field: its error, wrapped (a sentence is never cut), or one
+/// blank line between fields.
+fn error_height(field: &Field, width: u16) -> u16 {
+    let Some(error) = &field.error else {
+        return 1;
+    };
+    let lines = Paragraph::new(error.as_str())
+        .wrap(Wrap { trim: true })
+        .line_count(width);
+    u16::try_from(lines)
+        .unwrap_or(u16::MAX)
+        .clamp(1, MAX_FIELD_LINES)
+}
+
 /// A form: each field its label, its value on as many lines as it wraps to,
 /// and a line for its error.
 pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, boxed: bool) {
@@ -171,16 +185,16 @@ pub fn render_form(v: &DrawCx, frame: &mut Frame<'_>, rect: Rect, form: &Form, b
                 frame.render_widget(Paragraph::new(format!("‹ {shown} ›")), value);
             }
         }
+        let below = error_height(field, value_width).min(inner.bottom() - value.bottom());
         if let Some(error) = &field.error {
-            let below = Rect::new(value.x, value.bottom(), value.width, 1);
-            if below.y < inner.y + inner.height {
-                frame.render_widget(
-                    Paragraph::new(Span::styled(error.clone(), theme::warning())),
-                    below,
-                );
-            }
+            let below = Rect::new(value.x, value.bottom(), value.width, below);
+            frame.render_widget(
+                Paragraph::new(Span::styled(error.clone(), theme::warning()))
+                    .wrap(Wrap { trim: true }),
+                below,
+            );
         }
-        y = value.bottom() + 1;
+        y = value.bottom() + below;
     }
 }
 
