@@ -391,3 +391,22 @@ fn a_wrapped_line_of_an_answer_goes_on_under_its_text() {
     };
     assert_eq!(column(lines[at + 1]), column(lines[at]), "{screen}");
 }
+
+/// A yes/no box is as tall as its question: the delete question with a long
+/// answer's preview (cut with "…") is seen to its end at 80 columns.
+#[test]
+fn a_long_confirm_question_is_seen_whole() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('a'));
+    h.type_text(&"Ett långt svar om mandat från fullmäktige och ansvar ".repeat(3));
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Down);
+    for _ in 0..20 {
+        h.press(KeyCode::Down);
+    }
+    h.press(KeyCode::Char('d'));
+    let screen = h.screen(60, 24);
+    assert!(screen.contains("…”?"), "{screen}");
+    assert!(screen.contains("j = ja · n = nej"), "{screen}");
+}

@@ -31,7 +31,11 @@ pub fn render(overlay: Option<&Overlay>, v: &DrawCx, frame: &mut Frame<'_>, area
     match overlay {
         Some(Overlay::Picker(picker)) => render_picker(v, frame, area, picker),
         Some(Overlay::Confirm(confirm)) => {
-            let rect = centred(area, 5);
+            // As tall as the question wraps to: a question is never cut off.
+            let width = centred(area, 0).width.saturating_sub(2);
+            let question = Paragraph::new(confirm.question.as_str()).wrap(Wrap { trim: true });
+            let lines = u16::try_from(question.line_count(width)).unwrap_or(u16::MAX);
+            let rect = centred(area, lines.max(1) + 3);
             let block = Block::default()
                 .borders(Borders::ALL)
                 .title(tr!(v.lang, ConfirmTitle));
@@ -207,5 +211,38 @@ fn render_text(frame: &mut Frame<'_>, area: Rect, value: &str) {
         frame
             .buffer_mut()
             .set_string(area.right() - 1, area.bottom() - 1, "…", theme::dim());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::tui::app::{Confirm, OnYes};
+
+    /// A question of four lines keeps its keys beneath it, inside the box.
+    #[test]
+    fn a_yes_no_box_is_as_tall_as_its_question() {
+        let question = "Ett ord som upprepas för att bli en lång fråga. ".repeat(5);
+        let overlay = Overlay::Confirm(Confirm {
+            question,
+            on_yes: OnYes::Quit,
+        });
+        let tz = jiff::tz::TimeZone::UTC;
+        let v = DrawCx {
+            lang: Lang::Sv,
+            now: jiff::Timestamp::UNIX_EPOCH,
+            tz: &tz,
+            editor: None,
+        };
+        let mut terminal = Terminal::new(TestBackend::new(60, 20)).unwrap();
+        terminal
+            .draw(|frame| render(Some(&overlay), &v, frame, frame.area()))
+            .unwrap();
+        let screen = format!("{:?}", terminal.backend().buffer());
+        assert!(screen.contains("j = ja · n = nej"), "{screen}");
     }
 }

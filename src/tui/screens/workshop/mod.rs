@@ -335,7 +335,7 @@ fn ask_delete(cx: &mut Cx, answer: Option<Answer>) {
     let (Some(answer), Some(session)) = (answer, cx.session()) else {
         return;
     };
-    let preview: String = answer.text.chars().take(40).collect();
+    let preview = crate::tui::widgets::ellipsis::ellipsis(&answer.text, 40);
     let question = tr!(
         cx.lang,
         ConfirmDelete,
