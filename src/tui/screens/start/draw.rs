@@ -4,6 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::widgets::ellipsis::ellipsis;
 
 use super::StartUi;
 use crate::tr;
@@ -36,26 +39,41 @@ pub fn render(ui: &StartUi, v: &DrawCx, frame: &mut Frame<'_>, area: Rect) {
         frame.render_widget(empty, list);
         return;
     }
+    // The width beside the selection mark: a session that does not fit on one
+    // line takes two (its name, then dates, answers and when it changed), each
+    // cut with "…" rather than mid-word.
+    let width = usize::from(list.width.saturating_sub(2));
     let items: Vec<ListItem<'_>> = ui
         .sessions
         .iter()
-        .map(|s| {
-            let line = match &s.line {
-                Ok(l) => Line::from(vec![
-                    Span::styled(format!("{} – {}", l.organisation, l.title), theme::title()),
-                    Span::raw(format!(
-                        " · {} · {} · {}",
-                        l.dates,
-                        tr!(v.lang, Answers, n = l.answers),
-                        tr!(v.lang, Changed, time = v.clock(l.changed))
-                    )),
-                ]),
-                Err(reason) => Line::styled(
-                    tr!(v.lang, ListUnreadable, file = s.name, reason = reason),
-                    theme::warning(),
+        .map(|s| match &s.line {
+            Ok(l) => {
+                let name = format!("{} – {}", l.organisation, l.title);
+                let about = format!(
+                    "{} · {} · {}",
+                    l.dates,
+                    tr!(v.lang, Answers, n = l.answers),
+                    tr!(v.lang, Changed, time = v.clock(l.changed))
+                );
+                if name.width() + about.width() + 3 <= width {
+                    ListItem::new(Line::from(vec![
+                        Span::styled(name, theme::title()),
+                        Span::raw(format!(" · {about}")),
+                    ]))
+                } else {
+                    ListItem::new(vec![
+                        Line::styled(ellipsis(&name, width), theme::title()),
+                        Line::raw(ellipsis(&about, width)),
+                    ])
+                }
+            }
+            Err(reason) => ListItem::new(Line::styled(
+                ellipsis(
+                    &tr!(v.lang, ListUnreadable, file = s.name, reason = reason),
+                    width,
                 ),
-            };
-            ListItem::new(line)
+                theme::warning(),
+            )),
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(ui.selected));

@@ -15,6 +15,7 @@ use crate::tui::screens::DrawCx;
 use crate::tui::screens::actions::draw::action_cards;
 use crate::tui::theme;
 use crate::tui::widgets::cards::{self, Card, Entry};
+use crate::tui::widgets::ellipsis::ellipsis;
 
 pub fn render(ui: &WorkshopUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let agenda_width = (area.width / 4).clamp(24, 40);
@@ -72,7 +73,9 @@ fn render_agenda(
             } else {
                 clock(slot.start)
             };
-            lines.push(Line::styled(format!("{mark} {time} {}", b.title), style));
+            // Mark, time and their spaces take 8 columns; the title the rest.
+            let title = ellipsis(&b.title, usize::from(area.width.saturating_sub(9)));
+            lines.push(Line::styled(format!("{mark} {time} {title}"), style));
         }
         lines.push(Line::raw(""));
     }
