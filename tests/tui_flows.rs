@@ -320,9 +320,7 @@ fn the_follow_up_block_and_its_section_show_the_action_items() {
     let mut h = Harness::demo();
     let what = h.session().action_items()[0].what.clone();
     assert!(!h.screen(160, 45).contains("Uppdrag (1)"));
-    while h.session().current_block().unwrap().id != "uppdrag-och-uppfoljning" {
-        h.press(KeyCode::Right);
-    }
+    h.go_to_block("uppdrag-och-uppfoljning");
     let screen = h.screen(160, 45);
     assert!(screen.contains("Uppdrag (1)"), "{screen}");
     assert!(screen.contains(&what), "{screen}");
@@ -453,9 +451,7 @@ fn esc_asks_before_typed_text_is_thrown_away() {
 #[test]
 fn the_round_starts_with_the_blocks_side_and_tab_does_not_reorder_it() {
     let mut h = Harness::demo();
-    while h.session().current_block().unwrap().id != "chefer-behover" {
-        h.press(KeyCode::Right);
-    }
+    h.go_to_block("chefer-behover");
     let s = h.session().clone();
     let order = s.round_order("chefer-behover");
     let side = |id| s.participant(id).unwrap().side;
@@ -772,9 +768,7 @@ fn the_agreement_is_written_section_by_section_and_survives_recompiling() {
 
     // New marked material for the same section, then back: the text is still there.
     h.press(KeyCode::Esc);
-    while h.session().current_block().unwrap().id != "fortroendevaldas-uppdrag" {
-        h.press(KeyCode::Left);
-    }
+    h.go_to_block("fortroendevaldas-uppdrag");
     h.press(KeyCode::Char('0'));
     h.type_text("Nytt underlag");
     h.press(KeyCode::Enter);
@@ -794,9 +788,7 @@ fn the_agreement_is_written_section_by_section_and_survives_recompiling() {
 #[test]
 fn dot_voting_from_the_keyboard() {
     let mut h = Harness::demo();
-    while h.session().current_block().unwrap().id != "gyllene-zonen" {
-        h.press(KeyCode::Left);
-    }
+    h.go_to_block("gyllene-zonen");
     h.press(KeyCode::Char('P'));
     assert!(h.screen(80, 24).contains("Prioritering: Den gyllene zonen"));
     // Participant 1 puts all three dots on item 1, then tries a fourth.
@@ -845,9 +837,7 @@ fn dot_voting_from_the_keyboard() {
 #[test]
 fn grouping_similar_answers_into_a_proposal_and_splitting_it_again() {
     let mut h = Harness::demo();
-    while h.session().current_block().unwrap().id != "gyllene-zonen" {
-        h.press(KeyCode::Left);
-    }
+    h.go_to_block("gyllene-zonen");
     h.press(KeyCode::Char('P'));
     h.press(KeyCode::Char('+')); // participant 1: a dot on item 1
     h.press(KeyCode::Char('x'));
@@ -898,9 +888,7 @@ fn grouping_similar_answers_into_a_proposal_and_splitting_it_again() {
 #[test]
 fn the_prioritisation_block_groups_answers_of_different_blocks() {
     let mut h = Harness::demo();
-    while h.session().current_block().unwrap().id != "prioritering" {
-        h.press(KeyCode::Right);
-    }
+    h.go_to_block("prioritering");
     h.press(KeyCode::Char('P'));
     let s = h.session().clone();
     let items = s.votings().last().unwrap().items.clone();

@@ -271,9 +271,7 @@ fn action_items_listed_and_on_the_wall() {
 #[test]
 fn a_long_wording_wraps_in_its_field() {
     let mut h = Harness::demo();
-    while h.session().current_block().unwrap().id != "gyllene-zonen" {
-        h.press(KeyCode::Left);
-    }
+    h.go_to_block("gyllene-zonen");
     h.press(KeyCode::Char('P'));
     h.press(KeyCode::Char('x'));
     h.press(KeyCode::Down);

@@ -71,6 +71,31 @@ impl Harness {
         self.act(Action::Key(KeyEvent::new(code, modifiers)));
     }
 
+    /// Moves block by block with ← or → (the keys a facilitator uses) until
+    /// block `id` of the program is the current one.
+    pub fn go_to_block(&mut self, id: &str) {
+        let order: Vec<String> = self
+            .session()
+            .program()
+            .blocks()
+            .map(|(_, b)| b.id.clone())
+            .collect();
+        let target = order
+            .iter()
+            .position(|b| b == id)
+            .expect("a block of the program");
+        for _ in 0..order.len() {
+            let current = &self.session().current_block().unwrap().id;
+            let at = order.iter().position(|b| b == current).unwrap();
+            match at.cmp(&target) {
+                std::cmp::Ordering::Equal => return,
+                std::cmp::Ordering::Less => self.press(KeyCode::Right),
+                std::cmp::Ordering::Greater => self.press(KeyCode::Left),
+            }
+        }
+        panic!("block {id} was not reached");
+    }
+
     pub fn press(&mut self, code: KeyCode) {
         let mods = match code {
             KeyCode::Char(c) if c.is_uppercase() || "?+".contains(c) => KeyModifiers::SHIFT,
