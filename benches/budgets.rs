@@ -233,7 +233,7 @@ fn loading_and_compiling(c: &mut Criterion) {
     c.bench_function("load", |b| b.iter(|| store::load(&path).unwrap()));
     let session = store::load(&path).unwrap();
     c.bench_function("agreement/compile", |b| {
-        b.iter(|| samspel::model::draft_agreement::compile(&session));
+        b.iter(|| samspel::model::draft_agreement::compile(&session, samspel::i18n::Lang::Sv));
     });
 }
 

@@ -62,8 +62,11 @@ fn anonymous_with_sources_names_nobody() {
         assert!(!md.contains(&p.name), "{} named", p.name);
     }
     assert!(md.contains("Deltagare 1"));
-    // The parties carry the pseudonyms they have as speakers (KSO 1, KD 6).
-    assert!(md.contains("| Parter | Deltagare 1; Deltagare 6 |"), "{md}");
+    // The parties keep their roles: the document is about the roles.
+    assert!(
+        md.contains("| Parter | kommunstyrelsens ordförande (KSO); kommundirektör (KD) |"),
+        "{md}"
+    );
 }
 
 #[test]
@@ -81,7 +84,9 @@ fn exported_from_the_command_line() {
         out.to_str().unwrap(),
     ]);
     let md = std::fs::read_to_string(&out).unwrap();
-    assert!(md.starts_with("# Överenskommelse: Styra och leda tillsammans\n"));
+    let title = "Överenskommelse om ansvar, roller och samspel mellan politik och \
+                 tjänsteorganisation i Sjöbacka kommun";
+    assert!(md.starts_with(&format!("# {title}\n")), "{md}");
     assert!(md.contains("**UTKAST – inte beslutat**"));
     #[cfg(unix)]
     {
@@ -103,22 +108,20 @@ fn the_word_document_has_real_headings_every_item_and_the_header() {
         .filter(|(style, _)| style == "Heading1")
         .map(|(_, t)| t.as_str())
         .collect();
-    let expected: Vec<String> = s
-        .program()
+    let draft = samspel::model::draft_agreement::compile(&s, samspel::i18n::Lang::Sv);
+    let expected: Vec<String> = draft
         .sections
         .iter()
         .enumerate()
         .map(|(i, sec)| format!("{}. {}", i + 1, sec.title))
         .collect();
     assert_eq!(headings, expected);
+    assert_eq!(
+        expected[2],
+        "3. Förtroendevaldas och kommunstyrelsens ordförandes uppdrag och ansvar"
+    );
     let all: String = paragraphs.iter().map(|(_, t)| format!("{t}\n")).collect();
-    let draft = samspel::model::draft_agreement::compile(&s);
-    for item in draft
-        .sections
-        .iter()
-        .filter(|x| x.agreed.is_empty())
-        .flat_map(|x| &x.items)
-    {
+    for item in draft.sections.iter().flat_map(|x| &x.items) {
         assert!(all.contains(&item.text), "missing item: {}", item.text);
     }
     for header in [
@@ -165,4 +168,112 @@ fn the_word_tables_lay_out() {
 fn the_word_document_converts_with_libreoffice_when_it_is_installed() {
     let bytes = export::render(&fixture(), Format::AgreementDocx, &Options::default()).unwrap();
     converts_with_libreoffice(&bytes);
+}
+
+fn final_text() -> Options {
+    Options {
+        final_text: true,
+        ..Options::default()
+    }
+}
+
+/// The final agreement holds only what the group agreed: no status, no
+/// material, no section without text; it ends with the decision block and a
+/// signature line for each party.
+#[test]
+fn the_final_agreement_in_markdown() {
+    let mut s = fixture();
+    let now = common::app::start_time();
+    s.set_section_text("samarbete", "Vi ska mötas varje vecka.", now)
+        .unwrap();
+    let md = markdown(&s, final_text());
+    insta::assert_snapshot!("agreement_md_final", md);
+    for absent in [
+        "UTKAST",
+        "utkast",
+        "Underlag att formulera",
+        "Inget underlag",
+        "avsnitt är klara",
+        "Klar",
+        "KSO och KD ses varje måndag",
+    ] {
+        assert!(!md.contains(absent), "{absent:?} in the final");
+    }
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        [
+            "## 1\\. Inledning – vårt gemensamma ansvar",
+            "## 2\\. Vårt samarbete",
+            "## 3\\. Utvecklingsområden och uppdrag",
+            "## Beslut",
+            "## Underskrifter",
+        ]
+    );
+    for present in [
+        "| Beslutad av |  |",
+        "| Diarienummer |  |",
+        "| Version | 1 |",
+        "Karin Lundberg, kommunstyrelsens ordförande (KSO)",
+        "Per Åström, kommundirektör (KD)",
+    ] {
+        assert!(md.contains(present), "{present:?} missing:\n{md}");
+    }
+}
+
+#[test]
+fn the_final_keeps_the_parties_roles_when_anonymous() {
+    let s = fixture();
+    let md = markdown(
+        &s,
+        Options {
+            anonymous: true,
+            ..final_text()
+        },
+    );
+    for p in s.participants() {
+        assert!(!md.contains(&p.name), "{} named", p.name);
+    }
+    let signed: Vec<&str> = md
+        .lines()
+        .skip_while(|l| *l != "## Underskrifter")
+        .filter(|l| l.contains("(KSO)") || l.contains("(KD)"))
+        .collect();
+    assert_eq!(
+        signed,
+        ["kommunstyrelsens ordförande (KSO)", "kommundirektör (KD)"]
+    );
+}
+
+#[test]
+fn the_final_word_document_has_no_draft_stamp_and_a_decision_block() {
+    let mut s = fixture();
+    s.set_section_text(
+        "samarbete",
+        "Vi ska mötas varje vecka.",
+        common::app::start_time(),
+    )
+    .unwrap();
+    let bytes = export::render(&s, Format::AgreementDocx, &final_text()).unwrap();
+    let (paragraphs, styles_and_footer) = docx_paragraphs(&bytes);
+    let all: String = paragraphs.iter().map(|(_, t)| format!("{t}\n")).collect();
+    assert!(!all.contains("UTKAST") && !styles_and_footer.contains("UTKAST"));
+    assert!(!all.contains("Underlag att formulera"));
+    let headings: Vec<&str> = paragraphs
+        .iter()
+        .filter(|(style, _)| style == "Heading1")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "1. Inledning – vårt gemensamma ansvar",
+            "2. Vårt samarbete",
+            "3. Utvecklingsområden och uppdrag",
+            "Beslut",
+            "Underskrifter",
+        ]
+    );
+    assert!(all.contains("Beslutad av") && all.contains("Diarienummer"));
+    assert!(all.contains("Per Åström, kommundirektör (KD)"));
 }

@@ -555,6 +555,7 @@ fn the_apps_export_never_replaces_the_session_file() {
         format: samspel::export::Format::Json,
         path: path.clone(),
         anonymous: false,
+        final_text: false,
         day: None,
         now: h.now,
         replace: true,

@@ -623,7 +623,8 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     let out = tempfile::tempdir().unwrap();
     h.app.export_dir = out.path().to_path_buf();
     h.press(KeyCode::Char('e'));
-    assert!(h.screen(80, 24).contains("Minnesanteckningarna (Word)"));
+    let screen = h.screen(80, 24);
+    assert!(screen.contains("Minnesanteckningarna (Word)"), "{screen}");
     h.press(KeyCode::Enter);
     let file = out
         .path()

@@ -333,6 +333,7 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
         anonymous: args.anonymous,
         lang,
         sources: args.sources,
+        final_text: args.final_text,
         day: export_day(&session, &args, lang)?,
         now: Timestamp::now(),
         raw_csv: args.raw,

@@ -144,6 +144,8 @@ struct ExportArgs {
     anonymous: bool,
     #[arg(long, help = Msg::CliExportSources.key())]
     sources: bool,
+    #[arg(long = "final", help = Msg::CliExportFinal.key())]
+    final_text: bool,
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..),
           help = Msg::CliExportDay.key())]
     day: Option<u16>,

@@ -1,166 +1,245 @@
-//! The draft agreement for people: Markdown and Word, from the same compiled draft.
+//! The agreement for people, as a draft for the room or as the final text a
+//! kommunstyrelse adopts: Markdown and Word, from one list of parts made from
+//! the compiled draft, so that the two never say different things.
+//!
+//! The draft shows each section's text and, apart from it, the material not yet
+//! worked in; it says once, at the top, which sections are done and which have
+//! no text. The final has only the agreed text (a section without any is left
+//! out), and ends with a decision block and the parties' signature lines.
 
 use super::docx::Doc;
 use super::{ExportError, Options, markdown, speaker_label, who_label};
-use crate::i18n::{Msg, date_text, text};
+use crate::i18n::{Lang, date_text};
 use crate::model::Session;
 use crate::model::draft_agreement::{
-    Draft, DraftItem, DraftSection, EVALUATION_QUESTIONS, compile,
+    Draft, DraftItem, DraftSection, EVALUATION_QUESTIONS, Party, compile,
 };
 use crate::tr;
 
+/// A signature line: room for a pen.
+const SIGNATURE_LINE: &str = "______________________________";
+
+/// One part of the document, in the order it is read.
+enum Part {
+    Title(String),
+    /// "UTKAST – inte beslutat", at the top and on every page.
+    Stamp(String),
+    /// Rows of label and value, without a header.
+    Facts(Vec<(String, String)>),
+    Heading(usize, String),
+    Para(String),
+    Note(String),
+    Bullets(Vec<String>),
+    Table([String; 3], Vec<Vec<String>>),
+    /// A line to sign on, with who signs under it.
+    Signature(String),
+}
+
 pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
-    let draft = compile(session);
-    let lang = options.lang;
     let mut out = String::new();
     let mut line = |s: &str| {
         out.push_str(s);
         out.push('\n');
     };
-    line(&format!(
-        "# {}: {}",
-        tr!(lang, DocAgreement),
-        markdown::text(&draft.title, "")
-    ));
-    line("");
-    line(&format!("**{}**", tr!(lang, DocDraftStamp)));
-    line("");
-    for row in header_rows(session, &draft, options) {
-        line(&row);
-    }
-    for (n, section) in draft.sections.iter().enumerate() {
-        line("");
-        line(&format!(
-            "## {}. {}",
-            n + 1,
-            markdown::text(&section.title, "")
-        ));
-        line("");
-        let status = if section.done {
-            Msg::DocDone
-        } else {
-            Msg::DocDraft
-        };
-        line(&format!("*{}*", text(lang, status)));
-        line("");
-        if !section.agreed.is_empty() {
-            line(&markdown::text(&section.agreed, ""));
-        }
-        let show_items = section.agreed.is_empty() || options.sources;
-        if show_items && !section.items.is_empty() {
-            if !section.agreed.is_empty() {
-                line("");
-                line(&format!("{}:", tr!(lang, DocMaterial)));
-                line("");
-            }
-            for item in &section.items {
-                let mut entry = format!("- {}", markdown::text(&item.text, "  "));
-                if let Some(names) = sources(session, item, options) {
-                    entry.push_str(&format!(" ({})", markdown::text(&names, "")));
-                }
-                line(&entry);
-            }
-        } else if is_empty(section) {
-            line(&format!("*{}*", tr!(lang, DocNothingYet)));
-        }
-        if !section.actions.is_empty() {
+    let facts = |rows: &[(String, String)]| {
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .map(|(k, v)| vec![k.clone(), v.clone()])
+            .collect();
+        markdown::table(&[String::new(), String::new()], &rows)
+    };
+    for (i, part) in parts(session, options).iter().enumerate() {
+        if i > 0 {
             line("");
-            let (head, rows) = action_table(session, section, options);
-            for row in markdown::table(&head, &rows) {
-                line(&row);
-            }
         }
-        if section.evaluation {
-            line("");
-            if let Some(date) = draft.next_review {
-                line(&tr!(lang, DocReviewBy, date = date_text(lang, date)));
-                line("");
-            }
-            line(&format!("{}:", tr!(lang, DocEvaluationQuestions)));
-            line("");
-            for q in EVALUATION_QUESTIONS {
-                line(&format!("- {}", markdown::text(q, "  ")));
+        match part {
+            Part::Title(t) => line(&format!("# {}", markdown::text(t, ""))),
+            Part::Stamp(t) => line(&format!("**{}**", markdown::text(t, ""))),
+            Part::Facts(rows) => facts(rows).iter().for_each(|r| line(r)),
+            Part::Heading(level, t) => line(&format!(
+                "{} {}",
+                "#".repeat(level + 1),
+                markdown::text(t, "")
+            )),
+            Part::Para(t) => line(&markdown::text(t, "")),
+            Part::Note(t) => line(&format!("*{}*", markdown::text(t, ""))),
+            Part::Bullets(items) => items
+                .iter()
+                .for_each(|t| line(&format!("- {}", markdown::text(t, "  ")))),
+            Part::Table(head, rows) => markdown::table(head, rows).iter().for_each(|r| line(r)),
+            // A line of underscores alone is a thematic break in Markdown:
+            // drawn as a rule, it is the line to sign on.
+            Part::Signature(who) => {
+                line(SIGNATURE_LINE);
+                line(&markdown::text(who, ""));
             }
         }
     }
     out.into_bytes()
 }
 
-/// The draft as a Word document: title, UTKAST, the header table, a heading per
-/// section (heading styles, so the navigation pane works), bullets, the action
-/// items as a table, the evaluation questions, page numbers.
+/// The agreement as a Word document: heading styles (so the navigation pane
+/// works), bullets, tables, page numbers; the draft says UTKAST on every page.
 pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportError> {
-    let draft = compile(session);
-    let lang = options.lang;
-    let stamp = tr!(lang, DocDraftStamp);
-    let footer = format!("{} – {}", tr!(lang, DocAgreement), draft.organisation);
-    let mut doc = Doc::new(Some(&stamp), &footer)
-        .title(&format!("{}: {}", tr!(lang, DocAgreement), draft.title))
-        .warning(&stamp);
-    let header: Vec<Vec<String>> = header_fields(session, &draft, options)
-        .into_iter()
-        .map(|(k, v)| vec![k, v])
-        .collect();
-    doc = doc.table(None, &header);
-    for (n, section) in draft.sections.iter().enumerate() {
-        doc = doc.heading(1, &format!("{}. {}", n + 1, section.title));
-        let status = if section.done {
-            Msg::DocDone
-        } else {
-            Msg::DocDraft
+    let parts = parts(session, options);
+    let stamp = parts.iter().find_map(|p| match p {
+        Part::Stamp(t) => Some(t.as_str()),
+        _ => None,
+    });
+    let organisation = &session.organisation;
+    let footer = match organisation.is_empty() {
+        true => tr!(options.lang, DocAgreement),
+        false => format!("{} – {organisation}", tr!(options.lang, DocAgreement)),
+    };
+    let mut doc = Doc::new(stamp, &footer);
+    for part in &parts {
+        doc = match part {
+            Part::Title(t) => doc.title(t),
+            Part::Stamp(t) => doc.warning(t),
+            Part::Facts(rows) => {
+                let rows: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|(k, v)| vec![k.clone(), v.clone()])
+                    .collect();
+                doc.table(None, &rows)
+            }
+            Part::Heading(level, t) => doc.heading(*level, t),
+            Part::Para(t) => doc.para(t),
+            Part::Note(t) => doc.italic(t),
+            Part::Bullets(items) => items.iter().fold(doc, |d, t| d.bullet(t)),
+            Part::Table(head, rows) => doc.table(Some(head), rows),
+            Part::Signature(who) => doc.para(&format!("\n\n{SIGNATURE_LINE}\n{who}")),
         };
-        doc = doc.italic(text(lang, status));
-        if !section.agreed.is_empty() {
-            doc = doc.para(&section.agreed);
-        }
-        if (section.agreed.is_empty() || options.sources) && !section.items.is_empty() {
-            if !section.agreed.is_empty() {
-                doc = doc.para(&format!("{}:", tr!(lang, DocMaterial)));
-            }
-            for item in &section.items {
-                let text = match sources(session, item, options) {
-                    Some(names) => format!("{} ({names})", item.text),
-                    None => item.text.clone(),
-                };
-                doc = doc.bullet(&text);
-            }
-        } else if is_empty(section) {
-            doc = doc.italic(&tr!(lang, DocNothingYet));
-        }
-        if !section.actions.is_empty() {
-            let (head, rows) = action_table(session, section, options);
-            doc = doc.table(Some(&head), &rows);
-        }
-        if section.evaluation {
-            if let Some(date) = draft.next_review {
-                doc = doc.para(&tr!(lang, DocReviewBy, date = date_text(lang, date)));
-            }
-            doc = doc.heading(2, &tr!(lang, DocEvaluationQuestions));
-            for q in EVALUATION_QUESTIONS {
-                doc = doc.bullet(q);
-            }
-        }
     }
     doc.finish()
 }
 
-/// A section with nothing at all to show yet.
-fn is_empty(section: &DraftSection) -> bool {
-    section.agreed.is_empty()
-        && section.items.is_empty()
-        && section.actions.is_empty()
-        && !section.evaluation
+/// The document's parts: the draft's or, with `options.final_text`, the final's.
+fn parts(session: &Session, options: &Options) -> Vec<Part> {
+    let lang = options.lang;
+    let draft = compile(session, lang);
+    let mut parts = vec![Part::Title(draft.title.clone())];
+    if !options.final_text {
+        parts.push(Part::Stamp(tr!(lang, DocDraftStamp)));
+    }
+    parts.push(Part::Facts(header(session, &draft, options)));
+    if !options.final_text {
+        parts.push(Part::Note(state_of_draft(&draft, lang)));
+    }
+    let shown = draft
+        .sections
+        .iter()
+        .filter(|s| !options.final_text || s.in_final());
+    for (n, section) in shown.enumerate() {
+        parts.push(Part::Heading(1, format!("{}. {}", n + 1, section.title)));
+        section_parts(&mut parts, session, &draft, section, options);
+    }
+    if options.final_text {
+        decision(&mut parts, session, &draft, options);
+    } else if !draft.unplaced.is_empty() {
+        parts.push(Part::Heading(1, tr!(lang, DocUnplaced)));
+        parts.push(Part::Bullets(material(session, &draft.unplaced, options)));
+    }
+    parts
 }
 
-/// "Åsa Öberg, Jörgen Ståhl": who an item came from, when sources are asked for.
-fn sources(session: &Session, item: &DraftItem, options: &Options) -> Option<String> {
-    options.sources.then(|| {
-        item.speakers
-            .iter()
-            .map(|s| speaker_label(session, *s, options))
-            .collect::<Vec<_>>()
-            .join(", ")
-    })
+/// A section: its text, in the draft the material still to be written in, and
+/// the action items or the follow-up's questions where the section has them.
+fn section_parts(
+    parts: &mut Vec<Part>,
+    session: &Session,
+    draft: &Draft,
+    section: &DraftSection,
+    options: &Options,
+) {
+    let lang = options.lang;
+    if !section.agreed.is_empty() {
+        parts.push(Part::Para(section.agreed.clone()));
+    }
+    if !options.final_text {
+        if !section.items.is_empty() {
+            parts.push(Part::Heading(2, tr!(lang, DocToWrite)));
+            parts.push(Part::Bullets(material(session, &section.items, options)));
+        } else if section.agreed.is_empty() && section.actions.is_empty() && !section.evaluation {
+            parts.push(Part::Note(tr!(lang, DocNothingYet)));
+        }
+    }
+    if !section.actions.is_empty() {
+        let (head, rows) = action_table(session, section, options);
+        parts.push(Part::Table(head, rows));
+    }
+    if section.evaluation {
+        if let Some(date) = draft.next_review {
+            parts.push(Part::Para(tr!(
+                lang,
+                DocReviewBy,
+                date = date_text(lang, date)
+            )));
+        }
+        parts.push(Part::Heading(2, tr!(lang, DocEvaluationQuestions)));
+        let questions = EVALUATION_QUESTIONS.iter().map(|q| q.to_string());
+        parts.push(Part::Bullets(questions.collect()));
+    }
+}
+
+/// "3 av 12 avsnitt är klara. Avsnitt som saknar text än: 2, 5.": said once, at the
+/// top of the draft, rather than a status under every heading.
+fn state_of_draft(draft: &Draft, lang: Lang) -> String {
+    let done = draft.sections.iter().filter(|s| s.done).count();
+    let mut note = tr!(lang, DocSectionsDone, done = done, n = draft.sections.len());
+    let unwritten: Vec<String> = draft
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.agreed.is_empty())
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    if !unwritten.is_empty() {
+        note.push(' ');
+        note.push_str(&tr!(lang, DocUnwritten, list = unwritten.join(", ")));
+    }
+    note
+}
+
+/// The decision block, with blanks to fill in, and a signature line per party.
+fn decision(parts: &mut Vec<Part>, session: &Session, draft: &Draft, options: &Options) {
+    let lang = options.lang;
+    parts.push(Part::Heading(1, tr!(lang, DocDecision)));
+    // Empty cells: where the secretary writes when it has been decided.
+    parts.push(Part::Facts(
+        [
+            tr!(lang, DocDecidedBy),
+            tr!(lang, DocDate),
+            tr!(lang, DocDecisionParagraph),
+            tr!(lang, DocDiaryNumber),
+        ]
+        .into_iter()
+        .map(|label| (label, String::new()))
+        .collect(),
+    ));
+    parts.push(Part::Heading(1, tr!(lang, DocSignatures)));
+    parts.push(Part::Signature(tr!(lang, DocPlaceAndDate)));
+    for party in &draft.parties {
+        parts.push(Part::Signature(party_label(session, party, options)));
+    }
+}
+
+/// Each item's text, with who said it when sources are asked for.
+fn material(session: &Session, items: &[DraftItem], options: &Options) -> Vec<String> {
+    items
+        .iter()
+        .map(|item| match options.sources {
+            true => {
+                let names: Vec<String> = item
+                    .speakers
+                    .iter()
+                    .map(|s| speaker_label(session, *s, options))
+                    .collect();
+                format!("{} ({})", item.text, names.join(", "))
+            }
+            false => item.text.clone(),
+        })
+        .collect()
 }
 
 /// The action items as a table: what, who, by when.
@@ -182,37 +261,36 @@ fn action_table(
     (head, rows)
 }
 
-/// The header's fields: organisation, parties, date, version, next review.
-fn header_fields(session: &Session, draft: &Draft, options: &Options) -> Vec<(String, String)> {
+/// "Åsa Öberg, kommunstyrelsens ordförande"; in an anonymous export the role
+/// alone, which is what the document is about (a pseudonym where the
+/// participant list gives no title).
+fn party_label(session: &Session, party: &Party, options: &Options) -> String {
+    match (options.anonymous, party.role.is_empty()) {
+        (true, false) => party.role.clone(),
+        (true, true) => who_label(session, &party.name, options),
+        (false, true) => party.name.clone(),
+        (false, false) => format!("{}, {}", party.name, party.role),
+    }
+}
+
+/// The header's facts: organisation, parties, date, version, next review.
+fn header(session: &Session, draft: &Draft, options: &Options) -> Vec<(String, String)> {
     let lang = options.lang;
     let parties: Vec<String> = draft
         .parties
         .iter()
-        .map(|(name, title)| match options.anonymous {
-            // The same pseudonym as the party has everywhere else in the document.
-            true => who_label(session, name, options),
-            false if title.is_empty() => name.clone(),
-            false => format!("{name}, {title}"),
-        })
+        .map(|p| party_label(session, p, options))
         .collect();
     let date = |d: Option<jiff::civil::Date>| d.map(|d| date_text(lang, d)).unwrap_or_default();
+    let version = match options.final_text {
+        true => draft.version.to_string(),
+        false => tr!(lang, DocVersionDraft, n = draft.version),
+    };
     vec![
         (tr!(lang, DocOrganisation), draft.organisation.clone()),
         (tr!(lang, DocParties), parties.join("; ")),
         (tr!(lang, DocDate), date(draft.date)),
-        (
-            tr!(lang, DocVersion),
-            tr!(lang, DocVersionDraft, n = draft.version),
-        ),
+        (tr!(lang, DocVersion), version),
         (tr!(lang, DocNextReview), date(draft.next_review)),
     ]
-}
-
-/// The header as a Markdown table.
-fn header_rows(session: &Session, draft: &Draft, options: &Options) -> Vec<String> {
-    let rows: Vec<Vec<String>> = header_fields(session, draft, options)
-        .into_iter()
-        .map(|(k, v)| vec![k, v])
-        .collect();
-    markdown::table(&[String::new(), String::new()], &rows)
 }

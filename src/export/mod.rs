@@ -69,6 +69,11 @@ impl Format {
         }
     }
 
+    /// The agreement's formats, which have a draft and a final.
+    pub fn is_agreement(self) -> bool {
+        matches!(self, Format::AgreementMd | Format::AgreementDocx)
+    }
+
     /// The formats that honour the day filter.
     pub fn is_notes(self) -> bool {
         matches!(self, Format::NotesMd | Format::NotesDocx | Format::NotesTxt)
@@ -97,8 +102,11 @@ pub struct Options {
     /// Replace the participants' names with "Deltagare 1", "Deltagare 2", …
     pub anonymous: bool,
     pub lang: Lang,
-    /// In the agreement: the workshop material under each section, with who said it.
+    /// In the agreement: who said each item of the material.
     pub sources: bool,
+    /// The agreement as adopted: only the agreed text, a decision block and
+    /// signature lines; else the draft for the room, with its material.
+    pub final_text: bool,
     /// In the notes: only this day (0 is day 1); `None` for all days.
     pub day: Option<usize>,
     /// When the export is made: a block's timer still running counts until then.

@@ -99,6 +99,7 @@ const COUNTS: &[(Msg, [&str; 4])] = &[
     ),
     (Msg::AgreementMaterial, ["workshopen (1)", "workshopen (2)", "workshop (1)", "workshop (2)"]),
     (Msg::PrepParticipants, ["Deltagare (1)", "Deltagare (2)", "Participants (1)", "Participants (2)"]),
+    (Msg::DocSectionsDone, ["av 1 avsnitt är", "av 2 avsnitt är", "of 1 section done", "of 2 sections done"]),
     (Msg::DocVersionDraft, ["1 (utkast)", "2 (utkast)", "1 (draft)", "2 (draft)"]),
     (Msg::NotesVoting, ["1 prick var", "2 prickar var", "1 dot each", "2 dots each"]),
     (Msg::NotesUndotted, ["1 förslag fick", "2 förslag fick", "1 proposal got", "2 proposals got"]),

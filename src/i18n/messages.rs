@@ -67,7 +67,8 @@ messages! {
     CliExportRaw => "I csv: cellerna som de skrevs, utan ' framför text som ett kalkylprogram annars läser som en formel (styrtecken tas ändå bort)", "In csv: the cells as typed, without the ' before text a spreadsheet would otherwise read as a formula (control characters are still dropped)";
     CliErrRawNotCsv => "--raw gäller bara csv.", "--raw applies to csv only.";
     CliErrNoSuchDay => "Sessionen har ingen dag {n}; den har {of}.", "The session has no day {n}; it has {of}.";
-    CliExportSources => "I överenskommelsen: underlaget från workshopen och vem som sa vad", "In the agreement: the workshop material and who said what";
+    CliExportSources => "I utkastet till överenskommelsen: vem som sa vad i underlaget", "In the draft agreement: who said what in the material";
+    CliExportFinal => "Överenskommelsen som den ska beslutas: bara den överenskomna texten, med beslutsruta och underskrifter", "The agreement as it is to be adopted: only the agreed text, with a decision block and signatures";
     CliExportOut => "Filen som ska skrivas", "The file to write";
     CliExportAnonymous => "Utan deltagarnas namn", "Without the participants' names";
     CliExportForce => "Skriv över en befintlig fil", "Overwrite an existing file";
@@ -263,6 +264,7 @@ messages! {
     FormExport => " Exportera ", " Export ";
     FieldFormat => "Vad", "What";
     FieldAnonymous => "Utan namn", "Without names";
+    FieldFinal => "Slutlig version", "Final version";
     FieldFolder => "Mapp", "Folder";
     FieldFileName => "Filnamn (tomt: det vanliga)", "File name (empty: the usual one)";
     FormatJson => "Hela sessionen (JSON, data)", "The whole session (JSON, data)";
@@ -367,6 +369,20 @@ messages! {
     ColAffiliation => "Parti/förvaltning", "Party/department";
 
     // ---- documents
+    AgreementTitleBare => "Överenskommelse om ansvar, roller och samspel mellan politik och tjänsteorganisation", "Agreement on responsibilities, roles and interplay between politics and the organisation";
+    AgreementTitleOf => "Överenskommelse om ansvar, roller och samspel mellan politik och tjänsteorganisation i {org}", "Agreement on responsibilities, roles and interplay between politics and the organisation in {org}";
+    SectionChairKommun => "Förtroendevaldas och kommunstyrelsens ordförandes uppdrag och ansvar", "The elected members' and the chair of the executive board's remit and responsibility";
+    SectionChairRegion => "Förtroendevaldas och regionstyrelsens ordförandes uppdrag och ansvar", "The elected members' and the chair of the regional board's remit and responsibility";
+    SectionDirectorKommun => "Tjänsteorganisationens och kommundirektörens uppdrag och ansvar", "The organisation's and the chief executive's remit and responsibility";
+    SectionDirectorRegion => "Tjänsteorganisationens och regiondirektörens uppdrag och ansvar", "The organisation's and the regional chief executive's remit and responsibility";
+    RoleKso => "kommunstyrelsens ordförande", "chair of the municipal executive board";
+    RoleRso => "regionstyrelsens ordförande", "chair of the regional executive board";
+    RoleKd => "kommundirektör", "municipal chief executive";
+    RoleRd => "regiondirektör", "regional chief executive";
+    RoleKsoShort => "KSO", "The chair";
+    RoleRsoShort => "RSO", "The chair";
+    RoleKdDefinite => "kommundirektören", "the chief executive";
+    RoleRdDefinite => "regiondirektören", "the chief executive";
     ExportDocxFailed => "Word-filen kunde inte skapas ({detail}).", "The Word file could not be made ({detail}).";
     DocAgreement => "Överenskommelse", "Agreement";
     DocDraftStamp => "UTKAST – inte beslutat", "DRAFT – not decided";
@@ -378,7 +394,16 @@ messages! {
     DocNextReview => "Nästa översyn", "Next review";
     DocDone => "Klar", "Done";
     DocDraft => "Utkast", "Draft";
-    DocMaterial => "Underlag från workshopen", "Material from the workshop";
+    DocToWrite => "Underlag att formulera", "Material still to be written in";
+    DocUnplaced => "Underlag som inte hör till något avsnitt än", "Material not yet placed in a section";
+    DocSectionsDone => "{done} av {n} avsnitt är klara.", "{done} of {n} {n|section|sections} done.";
+    DocUnwritten => "Avsnitt som saknar text än: {list}.", "Sections still without text: {list}.";
+    DocDecision => "Beslut", "Decision";
+    DocDecidedBy => "Beslutad av", "Decided by";
+    DocDecisionParagraph => "Paragraf (§)", "Minute (§)";
+    DocDiaryNumber => "Diarienummer", "Reference number";
+    DocSignatures => "Underskrifter", "Signatures";
+    DocPlaceAndDate => "Ort och datum", "Place and date";
     DocNothingYet => "Inget underlag än.", "Nothing here yet.";
     DocBy => "Senast", "By";
     DocReviewBy => "Överenskommelsen följs upp senast {date}, och därefter varje år, efter varje val och när ordförande eller direktör byts.", "The agreement is reviewed by {date}, and then every year, after every election and whenever the chair or the director changes.";

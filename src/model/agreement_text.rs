@@ -1,12 +1,14 @@
 //! What the group has written of the agreement: the agreed text of each section,
-//! its status, and the header's parties, version and next review.
+//! its status, the header's title, parties, version and next review, and where
+//! the workshop's material goes: which section an item feeds and which items
+//! have been worked into the text.
 
 use std::collections::BTreeMap;
 
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
-use super::{ModelError, ParticipantId, Session};
+use super::{Item, ModelError, ParticipantId, Session};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,6 +25,27 @@ pub struct AgreementText {
     /// When the agreement is next reviewed; a year after the workshop unless set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_review: Option<Date>,
+    /// The title as the group wrote it; empty for the default, which names the
+    /// organisation (`organisation::default_title`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Material placed in another section than the first its block feeds (or,
+    /// for a block that feeds none, placed at all). An item that is no longer
+    /// there, or a section the program does not have, is passed over.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub placed: Vec<Placement>,
+    /// Material already worked into a section's text: the draft no longer lists
+    /// it as still to be written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub used: Vec<Item>,
+}
+
+/// An item of material and the section it feeds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Placement {
+    pub item: Item,
+    pub section: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +122,64 @@ impl Session {
     ) {
         self.agreement.version = version;
         self.agreement.next_review = next_review;
+        self.changed = now;
+    }
+
+    /// Sets the title; an empty one returns to the default.
+    pub fn set_agreement_title(&mut self, title: &str, now: Timestamp) {
+        self.agreement.title = title.trim().to_string();
+        self.changed = now;
+    }
+
+    /// The section an item of material feeds: where it was placed, else the
+    /// first its block feeds; `None` for material of a block that feeds none
+    /// (the writing block's own answers) until it is placed.
+    pub fn section_of(&self, item: Item) -> Option<&str> {
+        let placed = self.agreement.placed.iter().find(|p| p.item == item);
+        if let Some(p) = placed.filter(|p| self.program.section(&p.section).is_some()) {
+            return Some(p.section.as_str());
+        }
+        let block = match item {
+            Item::Answer(id) => self.answer(id).map(|a| a.block.as_str()),
+            Item::Proposal(id) => self.proposal(id).map(|p| p.block.as_str()),
+        }?;
+        self.program
+            .block(block)?
+            .sections
+            .first()
+            .map(String::as_str)
+    }
+
+    /// Places an item of material in a section.
+    pub fn place_item(
+        &mut self,
+        item: Item,
+        section: &str,
+        now: Timestamp,
+    ) -> Result<(), ModelError> {
+        if self.program.section(section).is_none() {
+            return Err(ModelError::UnknownSection(section.to_string()));
+        }
+        self.agreement.placed.retain(|p| p.item != item);
+        self.agreement.placed.push(Placement {
+            item,
+            section: section.to_string(),
+        });
+        self.changed = now;
+        Ok(())
+    }
+
+    /// Whether an item has been worked into a section's text.
+    pub fn is_used(&self, item: Item) -> bool {
+        self.agreement.used.contains(&item)
+    }
+
+    /// Marks an item as worked into the text, or as still to be written.
+    pub fn set_used(&mut self, item: Item, used: bool, now: Timestamp) {
+        self.agreement.used.retain(|i| *i != item);
+        if used {
+            self.agreement.used.push(item);
+        }
         self.changed = now;
     }
 

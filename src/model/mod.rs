@@ -13,6 +13,7 @@ mod error;
 mod integrity;
 mod merge;
 mod new_session;
+pub mod organisation;
 mod participant;
 mod priority;
 mod program;
@@ -23,7 +24,7 @@ mod session;
 mod voting;
 
 pub use action::{ActionId, ActionItem, ActionText, DeletedAction};
-pub use agreement_text::{AgreementText, SectionText};
+pub use agreement_text::{AgreementText, Placement, SectionText};
 pub use answer::{Answer, AnswerId, Speaker};
 pub use answers::Deleted;
 pub use dates::parse_day;

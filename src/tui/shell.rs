@@ -125,6 +125,7 @@ impl Shell {
             anonymous: request.anonymous,
             lang: self.lang,
             sources: false,
+            final_text: request.final_text,
             day: request.day,
             now: request.now,
             // A CSV from the app is opened by double-click: formulas always neutralised.

@@ -17,6 +17,8 @@ pub struct ExportRequest {
     pub path: PathBuf,
     pub format: crate::export::Format,
     pub anonymous: bool,
+    /// The agreement as it is to be adopted, not the draft.
+    pub final_text: bool,
     /// In the notes: only this day (0 is day 1).
     pub day: Option<usize>,
     /// When it was asked for: a running timer counts until then.
@@ -42,6 +44,7 @@ impl App {
             },
             |r| r.anonymous,
         );
+        let final_text = back.is_some_and(|r| r.final_text);
         let format = back.and_then(|r| Format::ALL.iter().position(|f| *f == r.format));
         let day = back.and_then(|r| r.day).map_or(0, |d| d + 1);
         let folder = back
@@ -58,6 +61,7 @@ impl App {
             Field::choice(Msg::FieldFormat, formats, format.unwrap_or(0)),
             Field::choice(Msg::FieldDays, self.day_choices(), day),
             Field::toggle(Msg::FieldAnonymous, anonymous),
+            Field::toggle(Msg::FieldFinal, final_text),
             Field::text(Msg::FieldFolder, &folder),
             Field::text(Msg::FieldFileName, &file),
         ];
@@ -77,12 +81,16 @@ impl App {
         let day = form.index(Msg::FieldDays).checked_sub(1);
         let day = day.filter(|_| format.is_notes());
         let anonymous = form.is_on(Msg::FieldAnonymous);
+        let final_text = form.is_on(Msg::FieldFinal) && format.is_agreement();
         // The usual name tells the named and the anonymous version apart, so
         // that one never replaces the other unasked.
         let stem = self.session.as_ref().map_or_else(String::new, |s| {
             let mut stem = crate::store::file_stem(s);
             if let Some(d) = day {
                 stem.push_str(&format!("-dag{}", d + 1));
+            }
+            if final_text {
+                stem.push_str("-slutlig");
             }
             if anonymous {
                 stem.push_str("-anonym");
@@ -99,6 +107,7 @@ impl App {
             path: PathBuf::from(folder).join(file),
             format,
             anonymous,
+            final_text,
             day,
             now: self.now,
             replace: false,

@@ -22,7 +22,7 @@ use crate::tui::widgets::cards::{self, Card, Entry};
 fn render_header(v: &DrawCx, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
     let lang = v.lang;
     let date = |d: Option<jiff::civil::Date>| d.map(|d| date_text(lang, d)).unwrap_or_default();
-    let parties: Vec<String> = draft.parties.iter().map(|(name, _)| name.clone()).collect();
+    let parties: Vec<String> = draft.parties.iter().map(|p| p.name.clone()).collect();
     let parties = if parties.is_empty() {
         tr!(lang, NoParty)
     } else {
@@ -48,7 +48,7 @@ fn render_header(v: &DrawCx, draft: &Draft, frame: &mut Frame<'_>, area: Rect) {
 }
 
 pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
-    let draft = compile(session);
+    let draft = compile(session, v.lang);
     let list_width = (area.width / 3).clamp(26, 44);
     let [list, main] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);

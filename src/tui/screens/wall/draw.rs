@@ -40,7 +40,7 @@ pub fn render(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) 
         Slide::Agenda => slides::agenda(v, session, &palette, frame, area),
         Slide::Welcome => slides::welcome(v, session, &palette, frame, area),
         Slide::Results => slides::results(v, session, &palette, frame, area),
-        Slide::Section => slides::section(session, &palette, frame, area),
+        Slide::Section => slides::section(v, session, &palette, frame, area),
         Slide::Actions => super::actions::render(v, session, &palette, frame, area),
     }
 }

@@ -259,8 +259,14 @@ fn result_bars(
 
 /// The agreement section being written: its title large, and the group's text
 /// (or, before there is any, the material) in bold.
-pub(super) fn section(session: &Session, palette: &Palette, frame: &mut Frame<'_>, area: Rect) {
-    let draft = crate::model::draft_agreement::compile(session);
+pub(super) fn section(
+    v: &DrawCx,
+    session: &Session,
+    palette: &Palette,
+    frame: &mut Frame<'_>,
+    area: Rect,
+) {
+    let draft = crate::model::draft_agreement::compile(session, v.lang);
     let wanted = session.progress().presentation.section.clone();
     let Some((n, section)) = draft
         .sections
