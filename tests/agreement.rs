@@ -277,3 +277,108 @@ fn the_final_word_document_has_no_draft_stamp_and_a_decision_block() {
     assert!(all.contains("Beslutad av") && all.contains("Diarienummer"));
     assert!(all.contains("Per Åström, kommundirektör (KD)"));
 }
+
+/// The agreement from a script: title, parties and a section's text, action
+/// items, and the final; each wrong input refused with one sentence and the
+/// session left as it was.
+#[test]
+fn scripts_write_the_agreement_and_its_action_items() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let session = path.to_str().unwrap();
+    let before = std::fs::read(&path).unwrap();
+    for (args, says) in [
+        (
+            vec!["agreement", session, "--parties", "Åsa Öberg", "Nisse"],
+            "Det finns ingen deltagare som heter ”Nisse”",
+        ),
+        (
+            vec!["agreement", session, "--section", "finns-inte", "Text"],
+            "Det finns inget avsnitt med id ”finns-inte”",
+        ),
+        (
+            vec![
+                "add-action",
+                session,
+                "--what",
+                "X",
+                "--who",
+                "KSO",
+                "--by",
+                "2026-02-30",
+            ],
+            "Datumet ”2026-02-30” finns inte",
+        ),
+        (
+            vec![
+                "add-action",
+                session,
+                "--what",
+                "X",
+                "--who",
+                "KSO",
+                "--block",
+                "nej",
+            ],
+            "Det finns inget block med id ”nej”",
+        ),
+    ] {
+        let out = env.run(&args);
+        assert!(!out.status.success(), "{args:?}");
+        let said = common::stderr(&out);
+        assert!(said.contains(says), "{args:?}: {said}");
+        assert_eq!(said.lines().count(), 1, "{said}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
+    }
+    env.ok(&[
+        "agreement",
+        session,
+        "--title",
+        "Vår överenskommelse – åäö",
+        "--parties",
+        "Jörgen Ståhl",
+        "Åsa Öberg",
+        "--section",
+        "samarbete",
+        "KSO och kommundirektören ska ses varje vecka.",
+    ]);
+    env.ok(&[
+        "add-action",
+        session,
+        "--what",
+        "Förslag på mötesstruktur",
+        "--who",
+        "Jörgen Ståhl",
+        "--by",
+        "2026-04-30",
+        "--block",
+        "vad-behover-forbattras",
+    ]);
+    let out = env.path().join("slutlig.md");
+    env.ok(&[
+        "export",
+        session,
+        "--format",
+        "agreement-md",
+        "--final",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.starts_with("# Vår överenskommelse – åäö\n"), "{md}");
+    assert!(
+        md.contains(
+            "| Parter | Jörgen Ståhl, kommundirektör; Åsa Öberg, kommunstyrelsens ordförande |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("## 1\\. Vårt samarbete\n\nKSO och kommundirektören ska ses varje vecka."));
+    assert!(
+        md.contains("| Förslag på mötesstruktur | Jörgen Ståhl | 30 april 2026 |"),
+        "{md}"
+    );
+}

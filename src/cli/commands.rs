@@ -5,10 +5,14 @@ use std::path::Path;
 
 use jiff::{Timestamp, civil::Date};
 
-use super::{AddAnswerArgs, Command, DemoArgs, ExportArgs, Failure, NewArgs};
+use super::{
+    AddActionArgs, AddAnswerArgs, AgreementArgs, Command, DemoArgs, ExportArgs, Failure, NewArgs,
+};
 use crate::export::{self, Format, Options};
 use crate::i18n::{Lang, Localize, Quoted, long_date};
-use crate::model::{NewParticipant, NewSession, Program, Session, Side, clock};
+use crate::model::{
+    ActionText, ModelError, NewParticipant, NewSession, Program, Session, Side, Speaker, clock,
+};
 use crate::programs;
 use crate::store::{self, Replace, Saved, Store, StoreError, Writer};
 use crate::time_zone;
@@ -57,6 +61,8 @@ pub fn dispatch(
         Command::List => list(store()?, lang, out),
         Command::Show { session } => show(&session, store()?, lang, out),
         Command::AddAnswer(args) => add_answer(args, store()?, lang),
+        Command::AddAction(args) => add_action(args, store()?, lang),
+        Command::Agreement(args) => agreement(args, store()?, lang),
         Command::Export(args) => export(args, store()?, lang),
         Command::Programs => list_programs(lang, out),
         Command::CheckProgram { file } => {
@@ -281,6 +287,18 @@ fn show(arg: &str, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
             format!("  {}        {}", clock(day.end_minute()), tr!(lang, End)),
         )?;
     }
+    // The ids that `samspel agreement --section` takes.
+    say(out, format!("\n{}", tr!(lang, CliShowSections)))?;
+    let width = program
+        .sections
+        .iter()
+        .map(|s| s.id.len())
+        .max()
+        .unwrap_or(0);
+    for section in &program.sections {
+        let title = session.section_title(&section.id, lang).unwrap_or_default();
+        say(out, format!("  {:width$}  {title}", section.id))?;
+    }
     Ok(())
 }
 
@@ -304,6 +322,67 @@ fn add_answer(args: AddAnswerArgs, store: &Store, lang: Lang) -> Outcome {
         session
             .add_answer(&args.block, speaker, &text, args.mark, now)
             .map_err(|e| fail(&e))?;
+        Ok(())
+    })
+}
+
+fn add_action(args: AddActionArgs, store: &Store, lang: Lang) -> Outcome {
+    let fail = |e: &dyn Localize| Failure::of(e, lang);
+    let path = store.resolve(&args.session).map_err(|e| fail(&e))?;
+    let due = args
+        .by
+        .as_deref()
+        .map(|d| parse_date(d, lang))
+        .transpose()?;
+    let text = ActionText {
+        what: args.what,
+        who: args.who,
+        due,
+    };
+    let now = Timestamp::now();
+    change(&path, lang, |session| {
+        let block = args.block.as_deref();
+        session
+            .add_action_item(text.clone(), block, now)
+            .map_err(|e| fail(&e))?;
+        Ok(())
+    })
+}
+
+/// Sets the agreement's title, its parties (by name) and a section's text.
+fn agreement(args: AgreementArgs, store: &Store, lang: Lang) -> Outcome {
+    let fail = |e: &dyn Localize| Failure::of(e, lang);
+    let path = store.resolve(&args.session).map_err(|e| fail(&e))?;
+    let now = Timestamp::now();
+    change(&path, lang, |session| {
+        if let Some(title) = &args.title {
+            session.set_agreement_title(title, now);
+        }
+        if !args.parties.is_empty() {
+            let ids = args
+                .parties
+                .iter()
+                .map(|name| match session.speaker_named(name) {
+                    Ok(Speaker::Participant(id)) => Ok(id),
+                    Ok(Speaker::Group) => Err(ModelError::UnknownParticipant {
+                        name: name.clone(),
+                        known: session
+                            .participants()
+                            .iter()
+                            .map(|p| p.name.clone())
+                            .collect(),
+                    }),
+                    Err(e) => Err(e),
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| fail(&e))?;
+            session.set_parties(ids, now).map_err(|e| fail(&e))?;
+        }
+        if let [id, text] = args.section.as_slice() {
+            session
+                .set_section_text(id, text, now)
+                .map_err(|e| fail(&e))?;
+        }
         Ok(())
     })
 }

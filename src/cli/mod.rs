@@ -1,5 +1,5 @@
-//! The command line: `samspel new | list | show | add-answer | export | programs |
-//! check-program`. Help and errors speak Swedish, or English with `--lang en`.
+//! The command line: `samspel new | list | show | add-answer | add-action |
+//! agreement | export | programs | check-program`. Help and errors speak Swedish, or English with `--lang en`.
 
 mod commands;
 mod help;
@@ -68,6 +68,10 @@ enum Command {
     },
     #[command(about = Msg::CliAddAnswer.key())]
     AddAnswer(AddAnswerArgs),
+    #[command(about = Msg::CliAddAction.key())]
+    AddAction(AddActionArgs),
+    #[command(about = Msg::CliAgreement.key())]
+    Agreement(AgreementArgs),
     #[command(about = Msg::CliExport.key())]
     Export(ExportArgs),
     #[command(about = Msg::CliPrograms.key())]
@@ -109,6 +113,33 @@ struct AddAnswerArgs {
     mark: bool,
     #[arg(help = Msg::CliAddAnswerText.key())]
     text: String,
+}
+
+#[derive(Args, Debug)]
+struct AddActionArgs {
+    #[arg(help = Msg::CliSession.key())]
+    session: String,
+    #[arg(long, help = Msg::CliAddActionWhat.key())]
+    what: String,
+    #[arg(long, help = Msg::CliAddActionWho.key())]
+    who: String,
+    #[arg(long, help = Msg::CliAddActionBy.key())]
+    by: Option<String>,
+    #[arg(long, help = Msg::CliAddActionBlock.key())]
+    block: Option<String>,
+}
+
+#[derive(Args, Debug)]
+struct AgreementArgs {
+    #[arg(help = Msg::CliSession.key())]
+    session: String,
+    #[arg(long, help = Msg::CliAgreementTitle.key())]
+    title: Option<String>,
+    #[arg(long, num_args = 1.., help = Msg::CliAgreementParties.key())]
+    parties: Vec<String>,
+    #[arg(long, num_args = 2, value_names = ["ID", "TEXT"],
+          help = Msg::CliAgreementSection.key())]
+    section: Vec<String>,
 }
 
 #[derive(Args, Debug)]

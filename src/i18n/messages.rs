@@ -60,6 +60,16 @@ messages! {
     CliAddAnswerParticipant => "Deltagarens namn, eller ”gruppen”", "The participant's name, or \"group\"";
     CliAddAnswerMark => "Markera svaret för överenskommelsen", "Mark the answer for the agreement";
     CliAddAnswerText => "Svarets text (- läser från standard in)", "The answer's text (- reads standard input)";
+    CliAddAction => "Lägg till ett uppdrag: vad, vem och till när", "Add an action item: what, who and by when";
+    CliAddActionWhat => "Vad som ska göras", "What is to be done";
+    CliAddActionWho => "Vem som gör det (fri text, t.ex. ett namn eller ”KSO och KD”)", "Who does it (free text, e.g. a name or \"KSO och KD\")";
+    CliAddActionBy => "Senast när, som ÅÅÅÅ-MM-DD", "By when, as YYYY-MM-DD";
+    CliAddActionBlock => "Blocket uppdraget kom från (se `samspel show`)", "The block the action item came from (see `samspel show`)";
+    CliAgreement => "Ändra överenskommelsen: titel, parter och ett avsnitts text", "Change the agreement: title, parties and a section's text";
+    CliAgreementTitle => "Överenskommelsens titel (tom: den vanliga, som nämner organisationen)", "The agreement's title (empty: the usual one, naming the organisation)";
+    CliAgreementParties => "Parterna, med deltagarnas namn", "The parties, by the participants' names";
+    CliAgreementSection => "Ett avsnitts id (se `samspel show`) och dess text", "A section's id (see `samspel show`) and its text";
+    CliShowSections => "Överenskommelsens avsnitt", "The agreement's sections";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
     CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md eller agreement-docx", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md or agreement-docx";
     CliExportDay => "I minnesanteckningarna: bara den här dagen (1 eller 2)", "In the session notes: this day only (1 or 2)";
@@ -318,10 +328,21 @@ messages! {
     KeyHeader => "parter och datum", "parties and dates";
     KeyBackToWorkshop => "tillbaka till workshopen", "back to the workshop";
     AgreementSections => " Avsnitt ", " Sections ";
-    AgreementMaterial => " Underlag från workshopen ({n}) ", " Material from the workshop ({n}) ";
+    AgreementMaterial => " Underlag att formulera ({n}) ", " Material to write in ({n}) ";
     AgreementText => " Vår text ", " Our text ";
     AgreementNoText => "Inget skrivet än. Tryck Enter för att skriva avsnittet tillsammans.", "Nothing written yet. Press Enter to write the section together.";
     AgreementNoMaterial => "Inga markerade svar matar det här avsnittet än.", "No marked answers feed this section yet.";
+    AgreementUsed => " {n} inarbetade ", " {n} worked in ";
+    AgreementUnplaced => "utan avsnitt", "no section yet";
+    KeyNextItem => "nästa underlag", "next item of material";
+    KeyTakeIn => "ta in i texten", "take into the text";
+    KeyStarters => "satsbörjan", "sentence starters";
+    KeyPlaceItem => "flytta underlaget till annat avsnitt", "move the material to another section";
+    PickerStarters => " Börja en mening ", " Start a sentence ";
+    PickerPlaceIn => " Flytta underlaget till ", " Move the material to ";
+    NoticeNoItem => "Inget underlag är valt: Tab väljer ett.", "No material is selected: Tab selects one.";
+    NoticePlaced => "Underlaget flyttades till {section}.", "The material was moved to {section}.";
+    FieldAgreementTitle => "Titel", "Title";
     EditorSectionTitle => " {section} · sparas medan du skriver ", " {section} · saved as you write ";
     FormAgreementHeader => " Parter och datum ", " Parties and dates ";
     FieldParty1 => "Part 1", "Party 1";
@@ -367,6 +388,36 @@ messages! {
     ColTitle => "Titel", "Title";
     ColSide => "Sida", "Side";
     ColAffiliation => "Parti/förvaltning", "Party/department";
+
+    // ---- sentence starters, one a line, in the voice of real agreements
+    StartersParter => "Den här överenskommelsen gäller mellan {chair_long} och {director_long} och beskriver hur politik och tjänsteorganisation i {org} leder tillsammans. Den vilar på kommunallagen – särskilt det som sägs om styrelsens uppgifter och om direktörens uppdrag att leda förvaltningen – och på {the_org} reglementen, delegationsordningen och instruktionen för {director}. Den ändrar inget av det, utan säger hur vi vill arbeta inom de ramarna.\nÖverenskommelsen gäller från att den har beslutats och tills den ersätts av en ny.",
+                     "This agreement is made between {chair_long} and {director_long} and describes how politics and the organisation in {org} lead together. It rests on the Local Government Act – in particular what it says of the executive board's duties and of the chief executive's task of leading the organisation – and on {the_org} regulations, the delegation rules and the instruction for {director}. It changes none of them; it says how we want to work within them.\nThe agreement applies from its adoption until a new one replaces it.";
+    StartersInledning => "Vi som leder {org} tillsammans ska…\nDet viktigaste målet för oss under året är…\nPå längre sikt vill vi…",
+                        "We who lead {org} together shall…\nOur most important goal this year is…\nIn the longer term we want to…";
+    StartersOrdforande => "Förtroendevalda ansvarar för…\n{chair} ska…\nPolitiken bestämmer vad som ska göras och när, genom att…",
+                         "The elected members are responsible for…\n{chair} shall…\nPolitics decides what is to be done and when, by…";
+    StartersDirektor => "Tjänsteorganisationen ansvarar för…\n{director_cap} ska…\nHur uppdragen genomförs och av vem avgör…",
+                       "The organisation is responsible for…\n{director_cap} shall…\nHow the tasks are carried out, and by whom, is decided by…";
+    StartersGemensamt => "Vi ska tillsammans…\nFrågor i den gyllene zonen hanterar vi genom att…\nNär det är oklart vem som äger en fråga…",
+                        "Together we shall…\nQuestions in the golden zone we handle by…\nWhen it is unclear who owns a question…";
+    StartersKontakter => "Kontakterna med media sköts av…\nI brådskande ärenden…\nInternt går kontakterna i första hand via…",
+                        "Contacts with the media are handled by…\nIn urgent matters…\nInternally, contacts go first of all through…";
+    StartersSamarbete => "{chair} och {director} ska…\nVi ska mötas…\nVårt samarbete ska präglas av…",
+                        "{chair} and {director} shall…\nWe shall meet…\nOur cooperation shall be marked by…";
+    StartersBeslut => "Ärenden bereds så att…\nVi ska…\nDelegationen följs upp genom att…",
+                     "Matters are prepared so that…\nWe shall…\nDelegated decisions are followed up by…";
+    StartersForhallningssatt => "Vi ska…\nVi lovar varandra att…\nTransparens betyder för oss att…",
+                               "We shall…\nWe promise each other to…\nTransparency means to us that…";
+    StartersSkaver => "När någon av oss upplever att en gräns har passerats…\nVi tar upp det tidigt och enskilt, och…\nFörtroendet återställer vi genom att…",
+                     "When one of us feels that a line has been crossed…\nWe raise it early and in private, and…\nWe restore trust by…";
+    StartersUtveckling => "Under året ska vi…\nVi ska utveckla…\n{chair} och {director} ansvarar för att…",
+                         "During the year we shall…\nWe shall develop…\n{chair} and {director} are responsible for…";
+    StartersUppfoljning => "{chair} och {director} har ett utvecklingssamtal varje år.\nÖverenskommelsen stäms av varje år, och förhandlas om efter varje val och när ordförande eller direktör byts.\nVi följer upp överenskommelsen genom att…",
+                          "{chair} and {director} hold a development talk every year.\nThe agreement is reviewed every year, and negotiated again after every election and whenever the chair or the director changes.\nWe follow up the agreement by…";
+    StartersOther => "Vi ska…\n{chair} och {director} ska…",
+                    "We shall…\n{chair} and {director} shall…";
+    RoleOrgKommun => "kommunens", "the municipality's";
+    RoleOrgRegion => "regionens", "the region's";
 
     // ---- documents
     AgreementTitleBare => "Överenskommelse om ansvar, roller och samspel mellan politik och tjänsteorganisation", "Agreement on responsibilities, roles and interplay between politics and the organisation";

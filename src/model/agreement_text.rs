@@ -125,6 +125,18 @@ impl Session {
         self.changed = now;
     }
 
+    /// A section's title as the agreement words it for this organisation.
+    pub fn section_title(&self, id: &str, lang: crate::i18n::Lang) -> Option<String> {
+        let section = self.program.section(id)?;
+        let kind = super::organisation::Kind::of(&self.organisation);
+        Some(super::organisation::section_title(
+            id,
+            &section.title,
+            kind,
+            lang,
+        ))
+    }
+
     /// Sets the title; an empty one returns to the default.
     pub fn set_agreement_title(&mut self, title: &str, now: Timestamp) {
         self.agreement.title = title.trim().to_string();

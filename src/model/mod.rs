@@ -21,6 +21,7 @@ mod progress;
 mod queries;
 mod roster;
 mod session;
+pub mod starters;
 mod voting;
 
 pub use action::{ActionId, ActionItem, ActionText, DeletedAction};

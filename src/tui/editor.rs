@@ -23,6 +23,8 @@ pub struct Editor {
     pub editing: Option<AnswerId>,
     /// Writing an agreement section's text instead of an answer.
     pub section: Option<String>,
+    /// Material taken into the section's text: worked in once it is saved.
+    pub taken: Vec<crate::model::Item>,
     /// When the text last changed and was not yet kept as the draft.
     pub typed: Option<Timestamp>,
     /// Who the editor was opened for: when Tab gave the word to someone else,
@@ -41,6 +43,7 @@ impl Editor {
             speaker,
             editing,
             section: None,
+            taken: Vec::new(),
             typed: None,
             offered: speaker,
             saved: text.to_string(),
@@ -137,7 +140,7 @@ pub fn draw(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
     let section_title = editor
         .section
         .as_ref()
-        .and_then(|id| session.program().section(id).map(|s| s.title.clone()));
+        .and_then(|id| session.section_title(id, v.lang));
     let title = match (section_title, editor.editing) {
         (Some(section), _) => tr!(v.lang, EditorSectionTitle, section = section),
         (None, Some(_)) => tr!(v.lang, EditorEditTitle, who = who),

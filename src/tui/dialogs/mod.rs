@@ -75,9 +75,17 @@ impl App {
             Command::Accept => {
                 let (purpose, chosen) = (picker.purpose.clone(), picker.chosen());
                 self.overlay = None;
-                if let Some(chosen) = chosen {
-                    return self.route(|s, cx| s.workshop.picked(cx, purpose, chosen));
-                }
+                let Some(chosen) = chosen else {
+                    return vec![];
+                };
+                return match purpose {
+                    picker::Purpose::Speaker | picker::Purpose::MoveAnswer(_) => {
+                        self.route(|s, cx| s.workshop.picked(cx, purpose, chosen))
+                    }
+                    picker::Purpose::Starter(_) | picker::Purpose::PlaceItem(_) => {
+                        self.route(|s, cx| s.agreement.picked(cx, purpose, chosen))
+                    }
+                };
             }
             _ => {}
         }

@@ -6,12 +6,22 @@ use crate::model::Speaker;
 pub enum Choice {
     Speaker(Speaker),
     Block(String),
+    Section(String),
+    /// A text to write with, e.g. a sentence starter.
+    Text(String),
 }
 
+/// What the choice is for; the screen that opened the picker takes it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Purpose {
+    /// The workshop: who speaks next.
     Speaker,
+    /// The workshop: the block to move an answer to.
     MoveAnswer(crate::model::AnswerId),
+    /// The agreement: the starter to begin a section's text with.
+    Starter(String),
+    /// The agreement: the section to move material to (with its same-text items).
+    PlaceItem(Vec<crate::model::Item>),
 }
 
 pub struct Picker {

@@ -3,19 +3,23 @@
 
 pub(crate) mod draw;
 
-use crate::i18n::Msg;
-use crate::model::{Session, Slide};
+use crate::i18n::{Msg, Quoted};
+use crate::model::draft_agreement::{Draft, DraftItem, compile};
+use crate::model::{Item, Session, Slide};
 use crate::tr;
 use crate::tui::app::{Effect, Overlay};
-use crate::tui::dialogs::form::{Field, FieldError, Form, Purpose};
+use crate::tui::dialogs::form::{self, Field, FieldError, Form};
+use crate::tui::dialogs::picker::{Choice, Picker, Purpose};
 use crate::tui::editor::Editor;
 use crate::tui::keymap::Command;
 use crate::tui::screens::{Ask, Cx};
 
-/// The agreement screen's state: the section selected.
+/// The agreement screen's state: the section selected, and the item of its
+/// material (`Tab`) that `i` takes into the text and `f` moves.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AgreementUi {
     pub section: usize,
+    pub item: usize,
 }
 
 impl AgreementUi {
@@ -24,6 +28,15 @@ impl AgreementUi {
         let sections = &session.program().sections;
         let last = sections.len().saturating_sub(1);
         sections.get(self.section.min(last)).map(|s| s.id.clone())
+    }
+
+    /// The selected item of material, if the section has any.
+    fn selected_item(&self, cx: &Cx) -> Option<DraftItem> {
+        let draft = compile(cx.session()?, cx.lang);
+        let material = material(&draft, self.section);
+        // Taking the last item in leaves the cursor past the end: the one before.
+        let at = self.item.min(material.len().saturating_sub(1));
+        material.get(at).map(|(item, _)| (*item).clone())
     }
 
     pub(crate) fn command(&mut self, cx: &mut Cx, command: Command) -> Vec<Effect> {
@@ -39,22 +52,44 @@ impl AgreementUi {
                     Command::Up => self.section.saturating_sub(1),
                     _ => (self.section + 1).min(n.max(1) - 1),
                 };
+                self.item = 0;
                 // The wall follows the section being written.
                 if presenting {
                     let section = self.selected(session);
                     return cx.change(|s| s.show_on_wall(Slide::Section, section));
                 }
             }
+            Command::NextFocus | Command::PrevFocus => {
+                let draft = compile(session, cx.lang);
+                let count = material(&draft, self.section).len().max(1);
+                let step = if command == Command::NextFocus {
+                    1
+                } else {
+                    count - 1
+                };
+                self.item = (self.item + step) % count;
+            }
             Command::TogglePresent => {
                 return cx.change(|s| s.toggle_wall(Slide::Section, selected));
             }
             Command::Accept => {
                 if let Some(id) = selected {
-                    let text = session.agreement().sections.get(&id);
-                    let text = text.map(|t| t.text.clone()).unwrap_or_default();
-                    cx.ask(Ask::Editor(Some(Box::new(Editor::for_section(&id, &text)))));
+                    write(cx, &id, None, Vec::new());
                 }
             }
+            Command::TakeIn => match (selected, self.selected_item(cx)) {
+                (Some(id), Some(item)) => write(cx, &id, Some(&item.text), item.all().collect()),
+                _ => cx.notify(tr!(cx.lang, NoticeNoItem)),
+            },
+            Command::Starters => {
+                if let Some(id) = selected {
+                    pick_starter(cx, &id);
+                }
+            }
+            Command::PlaceItem => match self.selected_item(cx) {
+                Some(item) => pick_section(cx, &item),
+                None => cx.notify(tr!(cx.lang, NoticeNoItem)),
+            },
             Command::ToggleDone => {
                 if let Some(id) = selected {
                     let done = session
@@ -74,12 +109,59 @@ impl AgreementUi {
         vec![]
     }
 
-    /// Keeps the text written in the editor as the section's.
+    /// A choice made in a picker this screen opened: a starter to begin the
+    /// text with, or the section to move material to.
+    pub(crate) fn picked(&mut self, cx: &mut Cx, purpose: Purpose, chosen: Choice) -> Vec<Effect> {
+        match (purpose, chosen) {
+            (Purpose::Starter(section), Choice::Text(starter)) => {
+                // "Vi ska…" opens the sentence: the group writes on where the dots were.
+                let open = match starter.strip_suffix('…') {
+                    Some(start) => format!("{start} "),
+                    None => starter,
+                };
+                write(cx, &section, Some(&open), Vec::new());
+            }
+            (Purpose::PlaceItem(items), Choice::Section(section)) => {
+                let placed = cx.try_change(|s, now| {
+                    items
+                        .iter()
+                        .try_for_each(|i| s.place_item(*i, &section, now))
+                });
+                if let Some((_, effects)) = placed {
+                    let title = cx
+                        .session()
+                        .and_then(|s| s.section_title(&section, cx.lang));
+                    let title = title.unwrap_or_default();
+                    cx.notify(tr!(
+                        cx.lang,
+                        NoticePlaced,
+                        section = Quoted(cx.lang, &title)
+                    ));
+                    self.item = self.item.saturating_sub(1);
+                    return effects;
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Keeps the text written in the editor as the section's; the material
+    /// taken into it is worked in, and belongs to this section from now on.
     pub(crate) fn save_section(&mut self, cx: &mut Cx, editor: &Editor) -> Vec<Effect> {
         let (Some(section), text) = (&editor.section, editor.text()) else {
             return vec![];
         };
-        cx.try_effects(|s, now| s.set_section_text(section, &text, now))
+        cx.try_effects(|s, now| {
+            s.set_section_text(section, &text, now)?;
+            for &item in &editor.taken {
+                if s.section_of(item) != Some(section.as_str()) {
+                    s.place_item(item, section, now)?;
+                }
+                s.set_used(item, true, now);
+            }
+            Ok::<_, crate::model::ModelError>(())
+        })
     }
 
     /// Saves the header form, or says which field is wrong.
@@ -101,7 +183,11 @@ impl AgreementUi {
             .filter_map(|&f| form.index(f).checked_sub(1))
             .filter_map(|i| cx.session()?.participants().get(i).map(|p| p.id))
             .collect();
+        let title = form.text(Msg::FieldAgreementTitle);
         let result = cx.attempt(|s, now| {
+            // The default stays the default: it follows the organisation's name.
+            let default = crate::model::organisation::default_title(&s.organisation, lang);
+            s.set_agreement_title(if title == default { "" } else { &title }, now);
             s.set_agreement_version(version, review, now);
             s.set_parties(parties, now)
         });
@@ -111,18 +197,23 @@ impl AgreementUi {
     }
 }
 
-/// The agreement's header: its two parties, its version and next review.
+/// The agreement's header: its title, its two parties (the chair and the
+/// director unless others were chosen), its version and next review.
 fn header_form(cx: &mut Cx) {
     let Some(session) = cx.session() else {
         return;
     };
+    let draft = compile(session, cx.lang);
     let mut names = vec![tr!(cx.lang, NoParty)];
     names.extend(session.participants().iter().map(|p| p.name.clone()));
-    let parties = &session.agreement().parties;
     let index_of = |k: usize| {
-        parties
+        draft
+            .parties
             .get(k)
-            .and_then(|id| session.participants().iter().position(|p| p.id == *id))
+            .and_then(|party| {
+                let people = session.participants().iter();
+                people.clone().position(|p| p.id == party.participant)
+            })
             .map_or(0, |i| i + 1)
     };
     let version = session.agreement().version.max(1).to_string();
@@ -131,12 +222,84 @@ fn header_form(cx: &mut Cx) {
         .map(|d| d.to_string())
         .unwrap_or_default();
     let fields = vec![
+        Field::text(Msg::FieldAgreementTitle, &draft.title),
         Field::choice(Msg::FieldParty1, names.clone(), index_of(0)),
         Field::choice(Msg::FieldParty2, names, index_of(1)),
         Field::text(Msg::FieldVersion, &version),
         Field::date(Msg::FieldNextReview, &review),
     ];
     let title = tr!(cx.lang, FormAgreementHeader);
-    let form = Form::new(Purpose::AgreementHeader, title, fields);
+    let form = Form::new(form::Purpose::AgreementHeader, title, fields);
     cx.ask(Ask::Overlay(Overlay::Form(form)));
+}
+
+/// A section's material as the screen lists it: what feeds the section, then
+/// what feeds none yet (the writing block's own answers, marked `true`), which
+/// any section may take in.
+pub(crate) fn material(draft: &Draft, section: usize) -> Vec<(&DraftItem, bool)> {
+    let last = draft.sections.len().saturating_sub(1);
+    let own = draft.sections.get(section.min(last)).map(|s| &s.items);
+    let own = own.into_iter().flatten().map(|i| (i, false));
+    own.chain(draft.unplaced.iter().map(|i| (i, true)))
+        .collect()
+}
+
+/// Opens the editor on a section's text, with `addition` (an answer to turn
+/// into a commitment, or a sentence starter) as a paragraph of its own at the
+/// end, where the cursor is.
+fn write(cx: &mut Cx, section: &str, addition: Option<&str>, taken: Vec<Item>) {
+    let Some(session) = cx.session() else {
+        return;
+    };
+    let text = session.agreement().sections.get(section);
+    let text = text.map(|t| t.text.as_str()).unwrap_or_default();
+    let saved = text.to_string();
+    let text = match addition {
+        Some(addition) if !text.is_empty() => format!("{text}\n{addition}"),
+        Some(addition) => addition.to_string(),
+        None => saved.clone(),
+    };
+    let mut editor = Editor::for_section(section, &text);
+    editor.saved = saved;
+    editor.taken = taken;
+    cx.ask(Ask::Editor(Some(Box::new(editor))));
+}
+
+/// The sentence starters of the section, to begin its text with.
+fn pick_starter(cx: &mut Cx, section: &str) {
+    let Some(session) = cx.session() else {
+        return;
+    };
+    let starters = crate::model::starters::starters(section, &session.organisation, cx.lang);
+    let items = starters
+        .into_iter()
+        .map(|s| (s.clone(), Choice::Text(s)))
+        .collect();
+    let title = tr!(cx.lang, PickerStarters);
+    let picker = Picker::new(Purpose::Starter(section.to_string()), title, items);
+    cx.ask(Ask::Overlay(Overlay::Picker(picker)));
+}
+
+/// The sections to move an item of material to: every one but its own.
+fn pick_section(cx: &mut Cx, item: &DraftItem) {
+    let Some(session) = cx.session() else {
+        return;
+    };
+    let draft = compile(session, cx.lang);
+    let own = session.section_of(item.item);
+    let items = draft
+        .sections
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| Some(s.id.as_str()) != own)
+        .map(|(n, s)| {
+            (
+                format!("{}. {}", n + 1, s.title),
+                Choice::Section(s.id.clone()),
+            )
+        })
+        .collect();
+    let title = tr!(cx.lang, PickerPlaceIn);
+    let picker = Picker::new(Purpose::PlaceItem(item.all().collect()), title, items);
+    cx.ask(Ask::Overlay(Overlay::Picker(picker)));
 }
