@@ -158,3 +158,46 @@ fn the_final_is_exported_from_the_dialog() {
         "{md}"
     );
 }
+
+/// `B` in the workshop puts the selected answer in the board's next column;
+/// where it is decides which section of the agreement it feeds.
+#[test]
+fn placing_an_answer_on_the_board_moves_it_to_that_columns_section() {
+    let mut h = Harness::demo();
+    h.go_to_block("gyllene-zonen");
+    let first = h
+        .session()
+        .answers_in("gyllene-zonen")
+        .next()
+        .unwrap()
+        .text
+        .clone();
+    let feeds = |h: &Harness| {
+        let draft = compile(&h.on_disk(), Lang::Sv);
+        let sections: Vec<String> = draft
+            .sections
+            .iter()
+            .filter(|s| s.items.iter().any(|i| i.text == first))
+            .map(|s| s.id.clone())
+            .collect();
+        sections
+    };
+    h.press(KeyCode::Char('B'));
+    assert_eq!(feeds(&h), ["ordforande"]);
+    assert!(
+        h.app
+            .notice
+            .clone()
+            .unwrap()
+            .contains("Politik: vad och när")
+    );
+    assert!(h.screen(160, 45).contains("▦ Politik: vad och när"));
+    h.press(KeyCode::Char('B'));
+    assert_eq!(feeds(&h), ["gemensamt-ansvar"]);
+    h.press(KeyCode::Char('B'));
+    assert_eq!(feeds(&h), ["direktor"]);
+    // Off the board: back to the section its block feeds, and still marked.
+    h.press(KeyCode::Char('B'));
+    assert_eq!(feeds(&h), ["gemensamt-ansvar"]);
+    assert!(!h.screen(160, 45).contains("▦"));
+}

@@ -266,6 +266,23 @@ fn action_items_listed_and_on_the_wall() {
     snap("actions_wall", &h);
 }
 
+/// The board: answers of the golden zone's block sorted into SKR's figure,
+/// on the wall as three columns.
+#[test]
+fn the_board_on_the_wall() {
+    let mut h = Harness::demo();
+    h.go_to_block("gyllene-zonen");
+    h.press(KeyCode::Char('B')); // the first answer: politik
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Char('B'));
+    h.press(KeyCode::Char('B')); // the second: the golden zone
+    h.press(KeyCode::Char('p'));
+    for _ in 0..7 {
+        h.press(KeyCode::Tab); // round the slides to the board
+    }
+    snap("board_wall", &h);
+}
+
 /// A proposal's wording is a sentence the group agrees on: the field shows it
 /// whole, on as many lines as it needs.
 #[test]

@@ -419,6 +419,18 @@ messages! {
     RoleOrgKommun => "kommunens", "the municipality's";
     RoleOrgRegion => "regionens", "the region's";
 
+    // ---- the board: who owns the question (SKR's figure)
+    BoardTitle => "Vem äger frågan?", "Who owns the question?";
+    BoardPolitik => "Politik: vad och när", "Politics: what and when";
+    BoardGoldenZone => "Den gyllene zonen", "The golden zone";
+    BoardVerksamhet => "Verksamhet: hur och vem", "Organisation: how and who";
+    BoardPolitikAbout => "De förtroendevalda bestämmer vad som ska uppnås och när.", "The elected members decide what is to be achieved, and when.";
+    BoardGoldenZoneAbout => "Här är ansvaret inte självklart: frågan ägs tillsammans.", "Here the responsibility is not obvious: the question is owned together.";
+    BoardVerksamhetAbout => "Tjänsteorganisationen avgör hur det görs och av vem.", "The organisation decides how it is done, and by whom.";
+    KeyBoard => "på tavlan: politik → gyllene zonen → verksamhet → av", "on the board: politics → golden zone → organisation → off";
+    NoticeOnBoard => "På tavlan: {column}. Svaret matar det avsnittet av överenskommelsen.", "On the board: {column}. The answer feeds that section of the agreement.";
+    NoticeOffBoard => "Svaret är inte längre på tavlan.", "The answer is off the board.";
+
     // ---- documents
     AgreementTitleBare => "Överenskommelse om ansvar, roller och samspel mellan politik och tjänsteorganisation", "Agreement on responsibilities, roles and interplay between politics and the organisation";
     AgreementTitleOf => "Överenskommelse om ansvar, roller och samspel mellan politik och tjänsteorganisation i {org}", "Agreement on responsibilities, roles and interplay between politics and the organisation in {org}";

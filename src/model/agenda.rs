@@ -204,6 +204,7 @@ impl Session {
                 sections,
                 skipped: false,
                 shows_action_items: false,
+                shows_board: false,
                 round_starts_with: None,
             },
         );

@@ -7,6 +7,7 @@ mod agenda;
 mod agreement_text;
 mod answer;
 mod answers;
+pub mod board;
 mod dates;
 pub mod draft_agreement;
 mod error;

@@ -86,6 +86,10 @@ pub struct Block {
     /// every action item noted so far.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub shows_action_items: bool,
+    /// Where the room speaks of who owns a question: the wall shows SKR's
+    /// figure, with the block's items placed in it, rather than the question.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub shows_board: bool,
     /// The side whose participants answer first in this block's round (the
     /// method lets one side speak while the other listens).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -193,6 +197,7 @@ mod tests {
             sections: vec![],
             skipped,
             shows_action_items: false,
+            shows_board: false,
             round_starts_with: None,
         }
     }

@@ -86,10 +86,12 @@ pub enum Slide {
     Section,
     /// Every action item: what, who, by when.
     Actions,
+    /// SKR's figure of who owns a question, with the block's items placed in it.
+    Board,
 }
 
 impl Slide {
-    pub const ALL: [Slide; 7] = [
+    pub const ALL: [Slide; 8] = [
         Slide::Question,
         Slide::Comparison,
         Slide::Agenda,
@@ -97,6 +99,7 @@ impl Slide {
         Slide::Results,
         Slide::Section,
         Slide::Actions,
+        Slide::Board,
     ];
 
     /// The next (`+1`) or previous (`-1`) slide, round.

@@ -35,6 +35,9 @@ pub fn render(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) 
         area.height,
     );
     match settings.slide {
+        Slide::Question if session.current_block().is_some_and(|b| b.shows_board) => {
+            super::board::render(v, session, &palette, frame, area)
+        }
         Slide::Question => question(v, session, &palette, frame, area),
         Slide::Comparison => comparison(v, session, &palette, frame, area),
         Slide::Agenda => slides::agenda(v, session, &palette, frame, area),
@@ -42,6 +45,7 @@ pub fn render(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) 
         Slide::Results => slides::results(v, session, &palette, frame, area),
         Slide::Section => slides::section(v, session, &palette, frame, area),
         Slide::Actions => super::actions::render(v, session, &palette, frame, area),
+        Slide::Board => super::board::render(v, session, &palette, frame, area),
     }
 }
 

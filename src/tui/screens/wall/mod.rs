@@ -2,6 +2,7 @@
 //! It has no keys of its own: the workshop's present mode sets what it shows.
 
 mod actions;
+mod board;
 pub(crate) mod draw;
 mod slides;
 

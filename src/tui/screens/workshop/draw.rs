@@ -284,6 +284,12 @@ fn answer_card<'a>(
             theme::marked(),
         ));
     }
+    if let Some(column) = session.board_column(crate::model::Item::Answer(answer.id)) {
+        header.push(Span::styled(
+            format!(" ▦ {}", column.label(v.lang)),
+            theme::dim(),
+        ));
+    }
     Card {
         header: Line::from(header),
         body: vec![Entry::plain(answer.text.as_str())],

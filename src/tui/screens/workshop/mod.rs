@@ -6,7 +6,8 @@ mod typing;
 use std::collections::HashSet;
 
 use crate::i18n::{Localize, Quoted};
-use crate::model::{Answer, AnswerId, Deleted, ModelError, Session, Slide, Speaker};
+use crate::model::board::Column;
+use crate::model::{Answer, AnswerId, Deleted, Item, ModelError, Session, Slide, Speaker};
 use crate::tr;
 use crate::tui::app::{Confirm, Effect, OnYes, Overlay};
 use crate::tui::dialogs::picker::{self, Choice, Picker};
@@ -109,6 +110,11 @@ impl WorkshopUi {
                 }
             }
             Command::MoveAnswer => pick_block_to_move_to(cx, selected),
+            Command::Board => {
+                if let Some(a) = selected {
+                    return to_next_column(cx, a.id);
+                }
+            }
             Command::AddActionItem => actions::form(cx, Some(block), None),
             Command::ActionItems => cx.ask(Ask::Actions),
             Command::CycleView => {
@@ -346,4 +352,26 @@ fn ask_delete(cx: &mut Cx, answer: Option<Answer>) {
         question,
         on_yes: OnYes::DeleteAnswer(answer.id),
     })));
+}
+
+/// Moves an answer (or the proposal it is grouped in) to the board's next
+/// column, and says where it went and what that means for the agreement.
+fn to_next_column(cx: &mut Cx, answer: AnswerId) -> Vec<Effect> {
+    let Some(session) = cx.session() else {
+        return vec![];
+    };
+    let item = match session.grouped_in(answer) {
+        Some(proposal) => Item::Proposal(proposal.id),
+        None => Item::Answer(answer),
+    };
+    let column = Column::after(session.board_column(item));
+    let Some((_, effects)) = cx.try_change(|s, now| s.place_on_board(item, column, now)) else {
+        return vec![];
+    };
+    let said = match column {
+        Some(c) => tr!(cx.lang, NoticeOnBoard, column = c.label(cx.lang)),
+        None => tr!(cx.lang, NoticeOffBoard),
+    };
+    cx.notify(said);
+    effects
 }
