@@ -1,6 +1,6 @@
 //! The draft agreement for people: Markdown and Word, from the same compiled draft.
 
-use super::docx::Doc;
+use super::docx::{Doc, Meta};
 use super::{ExportError, Options, markdown, speaker_label, who_label};
 use crate::i18n::{Msg, date_text, text};
 use crate::model::Session;
@@ -94,7 +94,7 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
     let lang = options.lang;
     let stamp = tr!(lang, DocDraftStamp);
     let footer = format!("{} – {}", tr!(lang, DocAgreement), draft.organisation);
-    let mut doc = Doc::new(Some(&stamp), &footer)
+    let mut doc = Doc::new(Some(&stamp), &footer, Meta::of(session, options))
         .title(&format!("{}: {}", tr!(lang, DocAgreement), draft.title))
         .warning(&stamp);
     let header: Vec<Vec<String>> = header_fields(session, &draft, options)
