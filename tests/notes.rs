@@ -286,6 +286,15 @@ fn the_word_notes_headings_keep_with_what_they_head() {
     for (style, text, keeps) in headings {
         assert!(keeps, "{style} {text:?} keeps with the next paragraph");
     }
+    // A block's question, right under its heading, keeps with the answers too.
+    let questions: Vec<_> = paragraphs
+        .iter()
+        .filter(|(_, text, _)| text.starts_with("Fråga: "))
+        .collect();
+    assert!(questions.len() > 5, "{paragraphs:?}");
+    for (_, text, keeps) in questions {
+        assert!(keeps, "{text:?} keeps with the answers");
+    }
     assert_eq!(tables.len(), 5);
     assert!(tables.iter().all(|&k| k), "{tables:?}");
 }

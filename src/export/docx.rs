@@ -58,10 +58,10 @@ const DEFAULT_RUN_END: &str = "</w:rPr></w:rPrDefault>";
 /// modifier and title it leaves "unknown" and empty. [`Doc::finish`] writes
 /// the whole part instead ([`core_properties`]).
 const CORE_PART: &str = "docProps/core.xml";
-/// A short paragraph right under a heading (the status "Utkast", a label)
-/// keeps with what follows as the heading does: else the heading would stand
-/// over nothing but that line at a page's foot.
-const SHORT_PARAGRAPH: usize = 80;
+/// A paragraph of up to about four lines right under a heading (the status
+/// "Utkast", a block's question) keeps with what follows as the heading does:
+/// else the heading would stand over nothing but those lines at a page's foot.
+const SHORT_PARAGRAPH: usize = 320;
 
 /// What a document says about itself beyond its text: the language Word
 /// checks its spelling in, and who made it and when, for its core properties.
@@ -267,8 +267,8 @@ impl Doc {
         self.docx.document.children.push(child);
     }
 
-    /// Adds a paragraph; one that ends in ':' introduces what follows, and one
-    /// short line right under a heading belongs to it ([`SHORT_PARAGRAPH`]):
+    /// Adds a paragraph; one that ends in ':' introduces what follows, and a
+    /// short one right under a heading belongs to it ([`SHORT_PARAGRAPH`]):
     /// both keep with the next paragraph.
     fn add(mut self, mut paragraph: Paragraph) -> Doc {
         let texts = || {
