@@ -2,11 +2,14 @@
 
 mod common;
 
+use common::app::start_time;
 use common::documents::{
-    column_against_the_rest, converts_with_libreoffice, docx_paragraphs, fixture, tables_lay_out,
+    DocxMeta, column_against_the_rest, converts_with_libreoffice, docx_keeps, docx_meta,
+    docx_paragraphs, fixture, tables_lay_out,
 };
 use common::{Env, HOSTILE};
 use samspel::export::{self, Format, Options};
+use samspel::i18n::Lang;
 use samspel::model::Session;
 
 fn markdown(session: &Session, options: Options) -> String {
@@ -162,6 +165,80 @@ fn the_word_tables_lay_out() {
     assert!(what > rest, "{:?}", tables[1]);
     let (values, keys) = column_against_the_rest(&tables[0], "Sjöbacka kommun");
     assert!(values > keys, "{:?}", tables[0]);
+}
+
+/// Word checks the spelling in Swedish (in British English for an English
+/// export), and File › Info (and a PDF made from it) shows the document's
+/// title, the facilitator as its author and the export's time: not "unknown"
+/// on 1 January 1970. An anonymous export names nobody there either.
+#[test]
+fn the_word_document_says_its_language_title_author_and_date() {
+    let mut s = fixture();
+    let options = Options {
+        now: start_time(),
+        ..Options::default()
+    };
+    let meta = |s: &Session, options: &Options| {
+        docx_meta(&export::render(s, Format::AgreementDocx, options).unwrap())
+    };
+    assert_eq!(
+        meta(&s, &options),
+        DocxMeta {
+            lang: "sv-SE".into(),
+            title: "Överenskommelse om ansvar, roller och samspel mellan politik och \
+                    tjänsteorganisation i Sjöbacka kommun"
+                .into(),
+            creator: "Gunnel Strand".into(),
+            last_modified_by: "Gunnel Strand".into(),
+            created: "2026-03-12T09:30:00Z".into(),
+            modified: "2026-03-12T09:30:00Z".into(),
+        }
+    );
+    let english = meta(
+        &s,
+        &Options {
+            lang: Lang::En,
+            ..options
+        },
+    );
+    assert_eq!(english.lang, "en-GB");
+    assert!(
+        english.title.starts_with("Agreement on "),
+        "{}",
+        english.title
+    );
+    let anonymous = Options {
+        anonymous: true,
+        ..options
+    };
+    assert_eq!(meta(&s, &anonymous).creator, "Sjöbacka kommun");
+    s.facilitator.clear();
+    let by_the_organisation = meta(&s, &options);
+    assert_eq!(by_the_organisation.creator, "Sjöbacka kommun");
+    assert_eq!(by_the_organisation.last_modified_by, "Sjöbacka kommun");
+}
+
+/// No heading stands alone at a page's foot: every heading keeps with the
+/// paragraph after it, as does the status line ("Utkast") under a section's
+/// heading, and the action items' head keeps with their first row.
+#[test]
+fn the_word_headings_keep_with_what_they_head() {
+    let bytes = export::render(&fixture(), Format::AgreementDocx, &Options::default()).unwrap();
+    let (paragraphs, tables) = docx_keeps(&bytes);
+    let headings: Vec<_> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, (style, _, _))| style.starts_with("Heading") || style == "Title")
+        .collect();
+    assert!(headings.len() > 12, "{paragraphs:?}");
+    for (i, (style, text, keeps)) in headings {
+        assert!(keeps, "{style} {text:?} keeps with the next paragraph");
+        if style == "Heading1" {
+            let (_, status, keeps) = &paragraphs[i + 1];
+            assert!(keeps, "the status {status:?} under {text:?}");
+        }
+    }
+    assert_eq!(tables, [true, true], "the tables' first rows keep together");
 }
 
 #[test]

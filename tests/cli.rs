@@ -928,7 +928,7 @@ fn programs_and_check_program() {
         .unwrap();
     fs::write(&good, serde_json::to_string_pretty(&program).unwrap()).unwrap();
     let out = env.ok(&["check-program", good.to_str().unwrap()]);
-    assert!(out.contains("är giltigt (1 dag, 17 block)"), "{out}");
+    assert!(out.contains("är giltigt (1 dag, 20 block)"), "{out}");
 
     let file = env.path().join("p.json");
     fs::write(

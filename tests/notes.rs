@@ -6,7 +6,8 @@ mod common;
 use common::Env;
 use common::app::{Harness, start_time};
 use common::documents::{
-    column_against_the_rest, converts_with_libreoffice, docx_paragraphs, fixture, tables_lay_out,
+    DocxMeta, column_against_the_rest, converts_with_libreoffice, docx_keeps, docx_meta,
+    docx_paragraphs, docx_part, fixture, tables_lay_out,
 };
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use ratatui::crossterm::event::KeyCode;
@@ -89,7 +90,9 @@ fn anonymised_notes_name_nobody() {
     .unwrap();
     let docx = export::render(&s, Format::NotesDocx, &anonymous()).unwrap();
     let (paragraphs, _) = docx_paragraphs(&docx);
-    let word: String = paragraphs.iter().map(|(_, t)| format!("{t}\n")).collect();
+    let mut word: String = paragraphs.iter().map(|(_, t)| format!("{t}\n")).collect();
+    // Nor do the document's properties, which Word shows as its author.
+    word.push_str(&docx_part(&docx, "docProps/core.xml"));
     for (format, text) in [
         ("md", render(&s, Format::NotesMd, &anonymous())),
         ("txt", render(&s, Format::NotesTxt, &anonymous())),
@@ -235,6 +238,65 @@ fn document_xml(bytes: &[u8]) -> String {
     std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut xml)
         .unwrap();
     xml
+}
+
+/// Word checks the notes' spelling in Swedish (British English in English),
+/// and File › Info shows their title, the facilitator as author and the
+/// export's time; anonymous notes name the organisation instead.
+#[test]
+fn the_word_notes_say_their_language_title_author_and_date() {
+    let s = fixture();
+    let meta =
+        |options: &Options| docx_meta(&export::render(&s, Format::NotesDocx, options).unwrap());
+    assert_eq!(
+        meta(&options()),
+        DocxMeta {
+            lang: "sv-SE".into(),
+            title: "Minnesanteckningar: Styra och leda tillsammans".into(),
+            creator: "Gunnel Strand".into(),
+            last_modified_by: "Gunnel Strand".into(),
+            created: "2026-03-12T09:30:00Z".into(),
+            modified: "2026-03-12T09:30:00Z".into(),
+        }
+    );
+    let english = meta(&Options {
+        lang: samspel::i18n::Lang::En,
+        ..options()
+    });
+    assert_eq!(english.lang, "en-GB");
+    assert_eq!(english.title, "Session notes: Styra och leda tillsammans");
+    let anonymous = meta(&anonymous());
+    assert_eq!(anonymous.creator, "Sjöbacka kommun");
+    assert_eq!(anonymous.last_modified_by, "Sjöbacka kommun");
+}
+
+/// No heading stands alone at a page's foot: days, blocks and sides keep with
+/// what follows them, and a table's head keeps with its first row.
+#[test]
+fn the_word_notes_headings_keep_with_what_they_head() {
+    let bytes = export::render(&fixture(), Format::NotesDocx, &options()).unwrap();
+    let (paragraphs, tables) = docx_keeps(&bytes);
+    let headings: Vec<_> = paragraphs
+        .iter()
+        .filter(|(style, _, _)| style.starts_with("Heading") || style == "Title")
+        .collect();
+    for level in ["Title", "Heading1", "Heading2", "Heading3"] {
+        assert!(headings.iter().any(|(s, _, _)| s == level), "a {level}");
+    }
+    for (style, text, keeps) in headings {
+        assert!(keeps, "{style} {text:?} keeps with the next paragraph");
+    }
+    // A block's question, right under its heading, keeps with the answers too.
+    let questions: Vec<_> = paragraphs
+        .iter()
+        .filter(|(_, text, _)| text.starts_with("Fråga: "))
+        .collect();
+    assert!(questions.len() > 5, "{paragraphs:?}");
+    for (_, text, keeps) in questions {
+        assert!(keeps, "{text:?} keeps with the answers");
+    }
+    assert_eq!(tables.len(), 5);
+    assert!(tables.iter().all(|&k| k), "{tables:?}");
 }
 
 /// Word lays the tables out as written: a grid as wide as the page's text, the

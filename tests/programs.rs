@@ -155,7 +155,63 @@ fn time_plans_add_up_with_breaks_lunch_and_an_end() {
         }
     }
     let one_day = programs::built_in("skr-en-dag").unwrap().unwrap();
-    assert_eq!(clock(one_day.days[0].start_minute()), "08:30");
+    assert_eq!(clock(one_day.days[0].start_minute()), "09:00");
+    assert_eq!(clock(one_day.days[0].end_minute()), "16:20");
+}
+
+/// Every section of the agreement gets material from the room before the
+/// group writes it: at least one question block feeds it, and every block that
+/// feeds a section comes before the first writing block. Only `parter` is left
+/// without: its text about the legal basis is given, not asked for.
+#[test]
+fn every_section_but_the_parties_is_fed_before_the_writing() {
+    for program in built_ins() {
+        let blocks: Vec<_> = program.blocks().map(|(_, b)| b).collect();
+        let writing = blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Agreement)
+            .unwrap_or_else(|| panic!("{} has no writing block", program.id));
+        for (at, block) in blocks.iter().enumerate() {
+            if !block.sections.is_empty() {
+                assert!(
+                    at < writing,
+                    "{}: {} feeds {:?} after the writing starts",
+                    program.id,
+                    block.id,
+                    block.sections
+                );
+            }
+        }
+        for section in SECTIONS.iter().filter(|&&s| s != "parter") {
+            let fed = blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Question && b.sections.iter().any(|s| s == section));
+            assert!(fed, "{}: nothing feeds {section}", program.id);
+        }
+    }
+}
+
+/// The writing gets the time it takes: four to five minutes a section in a
+/// workshop, a little less in the follow-up, which starts from last year's text.
+#[test]
+fn the_writing_block_has_time_for_every_section() {
+    for program in built_ins() {
+        let sections = program.sections.len() as u32;
+        let (_, writing) = program
+            .blocks()
+            .find(|(_, b)| b.kind == BlockKind::Agreement)
+            .unwrap();
+        let least = match program.id.as_str() {
+            "arlig-uppfoljning" => sections * 3,
+            _ => sections * 4,
+        };
+        assert!(
+            (least..=sections * 5).contains(&writing.minutes),
+            "{}: {} minutes to write {sections} sections",
+            program.id,
+            writing.minutes
+        );
+    }
 }
 
 /// A valid program as JSON text, for breaking in the tests below.
@@ -314,4 +370,25 @@ fn a_missing_file_is_a_read_error_naming_it() {
         e.localize(Lang::Sv)
             .starts_with("/nonexistent/p.json kunde inte läsas")
     );
+}
+
+/// The blocks the programs share beyond SKR's seven ask word for word the same
+/// question, from the same source, wherever they are: only their minutes differ.
+#[test]
+fn shared_blocks_ask_the_same_question_in_every_program() {
+    let programs = built_ins();
+    for id in [
+        "mal",
+        "gyllene-zonen",
+        "kontakter",
+        "uppdrag-och-uppfoljning",
+    ] {
+        let asked: Vec<_> = programs
+            .iter()
+            .filter_map(|p| p.block(id))
+            .map(|b| (b.question.clone(), b.source.clone(), b.sections.clone()))
+            .collect();
+        assert!(asked.len() >= 2, "{id} is shared");
+        assert!(asked.windows(2).all(|w| w[0] == w[1]), "{id}: {asked:?}");
+    }
 }

@@ -281,6 +281,16 @@ fn the_board_on_the_wall() {
         h.press(KeyCode::Tab); // round the slides to the board
     }
     snap("board_wall", &h);
+
+    // The block about the figure shows it in place of its question.
+    let mut h = Harness::demo();
+    h.go_to_block("vad-nar-hur-vem");
+    h.press(KeyCode::Char('p'));
+    let wall = h.screen(160, 45);
+    assert!(
+        wall.contains("Politik: vad och när") && wall.contains("Verksamhet: hur och vem"),
+        "{wall}"
+    );
 }
 
 /// A proposal's wording is a sentence the group agrees on: the field shows it

@@ -7,7 +7,7 @@
 //! no text. The final has only the agreed text (a section without any is left
 //! out), and ends with a decision block and the parties' signature lines.
 
-use super::docx::Doc;
+use super::docx::{Doc, Meta};
 use super::{ExportError, Options, markdown, speaker_label, who_label};
 use crate::i18n::{Lang, date_text};
 use crate::model::Session;
@@ -91,7 +91,7 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
         true => tr!(options.lang, DocAgreement),
         false => format!("{} – {organisation}", tr!(options.lang, DocAgreement)),
     };
-    let mut doc = Doc::new(stamp, &footer);
+    let mut doc = Doc::new(stamp, &footer, Meta::of(session, options));
     for part in &parts {
         doc = match part {
             Part::Title(t) => doc.title(t),

@@ -1,6 +1,9 @@
 //! A small document builder over docx-rs for the Word exports: real heading
 //! styles (with outline levels, so Word's navigation pane works), bullet lists,
-//! tables laid out to their columns, and page numbers in the footer.
+//! tables laid out to their columns, and page numbers in the footer; a
+//! heading never left alone at a page's foot; the language Word checks the
+//! spelling in, and the title, author and date that Word's File › Info and a
+//! PDF's properties show ([`Meta`]).
 
 use std::io::{Cursor, Read, Write};
 
@@ -11,6 +14,9 @@ use docx_rs::{
     SpecialIndentType, Start, Style, StyleType, Table, TableCell, TableCellMargins,
     TableLayoutType, TableRow, Text, WidthType,
 };
+
+use crate::i18n::Lang;
+use crate::model::Session;
 
 /// docx-rs writes a numbering of its own with id 1 (decimal); ours must differ.
 const BULLETS: usize = 2;
@@ -43,6 +49,55 @@ const SHORT_ROW: usize = 400;
 const HEADER_STAND_IN: &str = r#"<w:trHeight w:val="0" w:hRule="auto" />"#;
 const HEADER_MARK: &str = "<w:tblHeader />";
 const DOCUMENT_PART: &str = "word/document.xml";
+/// docx-rs has no way to give the default run properties a language
+/// (`w:lang`): [`Doc::finish`] adds one to the part's defaults, after the
+/// fonts and size that docx-rs writes there, where the schema wants it.
+const STYLES_PART: &str = "word/styles.xml";
+const DEFAULT_RUN_END: &str = "</w:rPr></w:rPrDefault>";
+/// docx-rs sets only the dates of the core properties; their creator, last
+/// modifier and title it leaves "unknown" and empty. [`Doc::finish`] writes
+/// the whole part instead ([`core_properties`]).
+const CORE_PART: &str = "docProps/core.xml";
+/// A paragraph of up to about four lines right under a heading (the status
+/// "Utkast", a block's question) keeps with what follows as the heading does:
+/// else the heading would stand over nothing but those lines at a page's foot.
+const SHORT_PARAGRAPH: usize = 320;
+
+/// What a document says about itself beyond its text: the language Word
+/// checks its spelling in, and who made it and when, for its core properties.
+/// The title is the document's own ([`Doc::title`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Meta {
+    pub lang: Lang,
+    /// The creator and last modifier.
+    pub author: String,
+    /// When it was created and last modified: when the export was made.
+    pub now: jiff::Timestamp,
+}
+
+impl Meta {
+    /// For an export of `session`: by the facilitator, else (none given, or an
+    /// anonymous export, which names nobody) by the organisation.
+    pub fn of(session: &Session, options: &super::Options) -> Meta {
+        let author = match session.facilitator.trim() {
+            name if !name.is_empty() && !options.anonymous => name,
+            _ => session.organisation.trim(),
+        };
+        Meta {
+            lang: options.lang,
+            author: author.to_string(),
+            now: options.now,
+        }
+    }
+
+    /// The language's tag, as Word and LibreOffice know it.
+    fn language(&self) -> &'static str {
+        match self.lang {
+            Lang::Sv => "sv-SE",
+            Lang::En => "en-GB",
+        }
+    }
+}
 
 pub struct Doc {
     // Boxed, and filled through its public fields: docx-rs's builder moves the
@@ -51,6 +106,11 @@ pub struct Doc {
     docx: Box<Docx>,
     /// Whether a table has a header row, so that `finish` has one to mark.
     header_rows: bool,
+    meta: Meta,
+    /// The first title's text, for the core properties.
+    title: Option<String>,
+    /// Whether the last paragraph added was a heading.
+    after_heading: bool,
 }
 
 /// Text as Word may hold it: XML cannot carry most control characters.
@@ -123,8 +183,9 @@ fn labelled(mut p: Paragraph, label: &str, text: &str, note: Option<&str>) -> Pa
 
 impl Doc {
     /// A document whose every page says `warning` at the top (e.g. "UTKAST"), if
-    /// given, and `footer` with the page number at the bottom.
-    pub fn new(warning: Option<&str>, footer: &str) -> Doc {
+    /// given, and `footer` with the page number at the bottom; in `meta`'s
+    /// language, by its author, made at its time.
+    pub fn new(warning: Option<&str>, footer: &str, meta: Meta) -> Doc {
         let heading = |id: &str, name: &str, size: usize, level: usize| {
             let mut style = Style::new(id, StyleType::Paragraph);
             // A heading never ends a page: it stays with what it heads.
@@ -190,6 +251,9 @@ impl Doc {
         Doc {
             docx: Box::new(docx),
             header_rows: false,
+            meta,
+            title: None,
+            after_heading: false,
         }
     }
 
@@ -203,14 +267,56 @@ impl Doc {
         self.docx.document.children.push(child);
     }
 
-    fn add(mut self, paragraph: Paragraph) -> Doc {
+    /// Adds a paragraph; one that ends in ':' introduces what follows, and a
+    /// short one right under a heading belongs to it ([`SHORT_PARAGRAPH`]):
+    /// both keep with the next paragraph.
+    fn add(mut self, mut paragraph: Paragraph) -> Doc {
+        let texts = || {
+            paragraph.children.iter().flat_map(|child| match child {
+                ParagraphChild::Run(run) => run.children.iter(),
+                _ => [].iter(),
+            })
+        };
+        let texts = || {
+            texts().filter_map(|child| match child {
+                RunChild::Text(text) => Some(text.text.as_str()),
+                _ => None,
+            })
+        };
+        let introduces = texts()
+            .next_back()
+            .is_some_and(|t| t.trim_end().ends_with(':'));
+        let under_heading = self.after_heading
+            && texts().map(|t| t.chars().count()).sum::<usize>() <= SHORT_PARAGRAPH;
+        if introduces || under_heading {
+            paragraph.property = paragraph.property.keep_next(true);
+        }
+        self.after_heading = false;
         let numbered = paragraph.has_numbering;
         self.push(DocumentChild::Paragraph(Box::new(paragraph)), numbered);
         self
     }
 
-    pub fn title(self, text: &str) -> Doc {
-        self.add(runs(Paragraph::new().style("Title"), text, false, false))
+    /// A heading paragraph: its style keeps it with the next paragraph, and so
+    /// does the paragraph itself, for a reader that takes only the latter.
+    fn add_heading(mut self, style: &str, text: &str) -> Doc {
+        let paragraph = runs(
+            Paragraph::new().style(style).keep_next(true),
+            text,
+            false,
+            false,
+        );
+        self.push(DocumentChild::Paragraph(Box::new(paragraph)), false);
+        self.after_heading = true;
+        self
+    }
+
+    /// The document's title, which is also the title of its properties.
+    pub fn title(mut self, text: &str) -> Doc {
+        if self.title.is_none() {
+            self.title = Some(text.to_string());
+        }
+        self.add_heading("Title", text)
     }
 
     pub fn heading(self, level: usize, text: &str) -> Doc {
@@ -219,7 +325,7 @@ impl Doc {
             2 => "Heading2",
             _ => "Heading3",
         };
-        self.add(runs(Paragraph::new().style(style), text, false, false))
+        self.add_heading(style, text)
     }
 
     pub fn para(self, text: &str) -> Doc {
@@ -260,18 +366,21 @@ impl Doc {
     /// A table as wide as the text, its columns as wide as their text asks
     /// ([`column_widths`]). With `header`, its first row is bold and repeats at
     /// the top of every page the table runs onto; without, its first column is.
-    /// Short rows are kept on one page.
+    /// Short rows are kept on one page, and the header row and the first row
+    /// with the row after them, so that a table's heading never stands over
+    /// only its header at a page's foot.
     pub fn table(mut self, header: Option<&[String]>, rows: &[Vec<String>]) -> Doc {
         let widths = column_widths(header, rows);
-        let row = |texts: &[String], bold: &dyn Fn(usize) -> bool, head: bool| {
+        let row = |texts: &[String], bold: &dyn Fn(usize) -> bool, head: bool, keep: bool| {
             let cells = texts
                 .iter()
                 .zip(&widths)
                 .enumerate()
                 .map(|(i, (text, &width))| {
+                    let paragraph = Paragraph::new().keep_next(keep);
                     let cell = TableCell::new()
                         .width(width, WidthType::Dxa)
-                        .add_paragraph(runs(Paragraph::new(), text, bold(i), false));
+                        .add_paragraph(runs(paragraph, text, bold(i), false));
                     match head {
                         true => cell.shading(Shading::new().fill(HEAD_FILL)),
                         false => cell,
@@ -288,14 +397,14 @@ impl Doc {
         let mut table_rows = Vec::with_capacity(rows.len() + 1);
         if let Some(header) = header {
             self.header_rows = true;
-            let head = row(header, &|_| true, true).row_height(0.0);
+            let head = row(header, &|_| true, true, !rows.is_empty()).row_height(0.0);
             table_rows.push(head.height_rule(HeightRule::Auto));
         }
         let bold_first = header.is_none();
-        table_rows.extend(
-            rows.iter()
-                .map(|r| row(r, &|i| bold_first && i == 0, false)),
-        );
+        table_rows.extend(rows.iter().enumerate().map(|(n, r)| {
+            let keep = n == 0 && rows.len() > 1;
+            row(r, &|i| bold_first && i == 0, false, keep)
+        }));
         let table = Table::new(table_rows)
             .set_grid(widths.clone())
             .width(TEXT_WIDTH, WidthType::Dxa)
@@ -303,6 +412,7 @@ impl Doc {
             .margins(TableCellMargins::new().margin(40, CELL_MARGIN, 40, CELL_MARGIN));
         let numbered = table.has_numbering;
         self.push(DocumentChild::Table(Box::new(table)), numbered);
+        self.after_heading = false;
         self.add(Paragraph::new())
     }
 
@@ -313,11 +423,60 @@ impl Doc {
         // Straight into the zip: `build` would first hold every XML part whole.
         self.docx.pack(&mut out).map_err(failed)?;
         let packed = out.into_inner();
-        match self.header_rows {
-            true => mark_header_rows(&packed).map_err(failed),
-            false => Ok(packed),
-        }
+        let core = core_properties(&self.meta, self.title.as_deref().unwrap_or(""));
+        let language = format!(r#"<w:lang w:val="{}" />"#, self.meta.language());
+        // The document, the largest part by far, only when it has rows to mark.
+        let parts: &[&str] = match self.header_rows {
+            true => &[DOCUMENT_PART, STYLES_PART, CORE_PART],
+            false => &[STYLES_PART, CORE_PART],
+        };
+        rewrite(&packed, parts, |name, xml| match name {
+            DOCUMENT_PART => xml.replace(HEADER_STAND_IN, HEADER_MARK),
+            STYLES_PART => {
+                xml.replacen(DEFAULT_RUN_END, &format!("{language}{DEFAULT_RUN_END}"), 1)
+            }
+            _ => core.clone(),
+        })
+        .map_err(failed)
     }
+}
+
+/// docProps/core.xml: the title, the author as creator and last modifier, the
+/// export's time as created and modified, and the language.
+fn core_properties(meta: &Meta, title: &str) -> String {
+    // One line each: a title's line break is a space in Word's properties.
+    let escape = |text: &str| {
+        clean(text)
+            .replace('\n', " ")
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let title = escape(title);
+    let author = escape(&meta.author);
+    let when = meta.now.strftime("%Y-%m-%dT%H:%M:%SZ");
+    let language = meta.language();
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title>",
+            "<dc:creator>{author}</dc:creator>",
+            "<cp:lastModifiedBy>{author}</cp:lastModifiedBy>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>"#,
+            "<dc:language>{language}</dc:language>",
+            "<cp:revision>1</cp:revision>",
+            "</cp:coreProperties>"
+        ),
+        title = title,
+        author = author,
+        when = when,
+        language = language,
+    )
 }
 
 /// The widths of a table's columns, in twips, summing to [`TEXT_WIDTH`]. Each
@@ -379,25 +538,30 @@ fn column_widths(header: Option<&[String]>, rows: &[Vec<String>]) -> Vec<usize> 
     widths
 }
 
-/// The packed archive with its header rows marked as such ([`HEADER_STAND_IN`]),
-/// every other part copied as it is. The document is stored unpacked, as
-/// docx-rs stores it.
-fn mark_header_rows(packed: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+/// The packed archive with each of `parts` replaced by what `change` makes of
+/// its text, every other part copied as it is. The new parts are stored
+/// unpacked, as docx-rs stores them.
+fn rewrite(
+    packed: &[u8],
+    parts: &[&str],
+    change: impl Fn(&str, &str) -> String,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(Cursor::new(packed))?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(packed.len())));
     for i in 0..archive.len() {
         let mut file = archive.by_index(i)?;
-        if file.name() != DOCUMENT_PART {
+        if !parts.contains(&file.name()) {
             out.raw_copy_file(file)?;
             continue;
         }
+        let name = file.name().to_string();
         let mut xml = String::with_capacity(usize::try_from(file.size()).unwrap_or(0));
         file.read_to_string(&mut xml)?;
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored)
             .unix_permissions(0o644);
-        out.start_file(DOCUMENT_PART, options)?;
-        out.write_all(xml.replace(HEADER_STAND_IN, HEADER_MARK).as_bytes())?;
+        out.start_file(name.as_str(), options)?;
+        out.write_all(change(&name, &xml).as_bytes())?;
     }
     Ok(out.finish()?.into_inner())
 }
@@ -433,6 +597,31 @@ mod tests {
             let needed = head.chars().count() * CHAR_WIDTH + 2 * CELL_MARGIN;
             assert!(widths[c] >= needed, "{head}: {widths:?}");
         }
+    }
+
+    /// A title or name with XML's own characters (or a control character) in
+    /// it still makes well-formed core properties that say it as typed.
+    #[test]
+    fn the_core_properties_escape_what_they_say() {
+        let meta = Meta {
+            lang: Lang::En,
+            author: "Bräcke & Ånge <kommunalförbund> \"BÅ\"\u{7}".to_string(),
+            now: "2026-12-02T05:35:00.25Z".parse().unwrap(),
+        };
+        let xml = core_properties(&meta, "Överenskommelse:\nA & B");
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let text = |name: &str| {
+            doc.descendants()
+                .find(|n| n.has_tag_name(name))
+                .and_then(|n| n.text())
+        };
+        assert_eq!(
+            text("creator"),
+            Some("Bräcke & Ånge <kommunalförbund> \"BÅ\"")
+        );
+        assert_eq!(text("title"), Some("Överenskommelse: A & B"));
+        assert_eq!(text("created"), Some("2026-12-02T05:35:00Z"));
+        assert_eq!(text("language"), Some("en-GB"));
     }
 
     proptest! {

@@ -132,7 +132,8 @@ pub fn render(
         Format::NotesTxt => notes::to_text(&notes::compile(session, options), options.lang),
         Format::NotesDocx => {
             let notes = notes::compile(session, options);
-            return notes::to_docx(&notes, &session.organisation, options.lang);
+            let meta = docx::Meta::of(session, options);
+            return notes::to_docx(&notes, &session.organisation, meta);
         }
     })
 }

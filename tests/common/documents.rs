@@ -263,3 +263,95 @@ pub fn column_against_the_rest(table: &DocxTable, head: &str) -> (u32, u32) {
     let others = table.grid.iter().enumerate().filter(|(i, _)| *i != at);
     (table.grid[at], others.map(|(_, w)| *w).max().unwrap())
 }
+
+/// One part of a .docx, e.g. "docProps/core.xml", as text.
+pub fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+/// What a .docx says about itself: the language of its default run
+/// properties (what Word checks the spelling in), and its core properties.
+#[derive(Debug, PartialEq)]
+pub struct DocxMeta {
+    pub lang: String,
+    pub title: String,
+    pub creator: String,
+    pub last_modified_by: String,
+    pub created: String,
+    pub modified: String,
+}
+
+pub fn docx_meta(bytes: &[u8]) -> DocxMeta {
+    let value = |node: roxmltree::Node| {
+        let val = node.attributes().find(|a| a.name() == "val");
+        val.map(|a| a.value().to_string()).unwrap_or_default()
+    };
+    let styles = docx_part(bytes, "word/styles.xml");
+    let styles = roxmltree::Document::parse(&styles).unwrap();
+    let lang = styles
+        .descendants()
+        .find(|n| n.has_tag_name("rPrDefault"))
+        .and_then(|d| d.descendants().find(|n| n.has_tag_name("lang")))
+        .map(value)
+        .unwrap_or_default();
+    let core = docx_part(bytes, "docProps/core.xml");
+    let core = roxmltree::Document::parse(&core).unwrap();
+    let field = |name: &str| {
+        core.descendants()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_string()
+    };
+    DocxMeta {
+        lang,
+        title: field("title"),
+        creator: field("creator"),
+        last_modified_by: field("lastModifiedBy"),
+        created: field("created"),
+        modified: field("modified"),
+    }
+}
+
+/// The body's paragraphs outside tables, in order: (style, text, whether it
+/// keeps with the next paragraph), and per table whether its first row's
+/// paragraphs keep with the next row.
+pub fn docx_keeps(bytes: &[u8]) -> (Vec<(String, String, bool)>, Vec<bool>) {
+    let document = docx_part(bytes, "word/document.xml");
+    let xml = roxmltree::Document::parse(&document).unwrap();
+    let body = xml.descendants().find(|n| n.has_tag_name("body")).unwrap();
+    let keeps =
+        |p: roxmltree::Node| child(p, "pPr").is_some_and(|ppr| child(ppr, "keepNext").is_some());
+    let paragraphs = body
+        .children()
+        .filter(|n| n.has_tag_name("p"))
+        .map(|p| {
+            let style = child(p, "pPr")
+                .and_then(|ppr| child(ppr, "pStyle"))
+                .and_then(|s| s.attributes().find(|a| a.name() == "val"))
+                .map(|a| a.value().to_string())
+                .unwrap_or_default();
+            let text: String = p
+                .descendants()
+                .filter(|n| n.has_tag_name("t"))
+                .filter_map(|n| n.text())
+                .collect();
+            (style, text, keeps(p))
+        })
+        .collect();
+    let tables = body
+        .children()
+        .filter(|n| n.has_tag_name("tbl"))
+        .map(|table| {
+            let first = table.children().find(|n| n.has_tag_name("tr")).unwrap();
+            first
+                .descendants()
+                .filter(|n| n.has_tag_name("p"))
+                .all(keeps)
+        })
+        .collect();
+    (paragraphs, tables)
+}

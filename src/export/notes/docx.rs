@@ -4,14 +4,15 @@
 
 use super::{Notes, action_head, result_head, time_head};
 use crate::export::ExportError;
-use crate::export::docx::Doc;
-use crate::i18n::Lang;
+use crate::export::docx::{Doc, Meta};
 use crate::tr;
 
-pub fn to_docx(notes: &Notes, organisation: &str, lang: Lang) -> Result<Vec<u8>, ExportError> {
+/// The notes of `organisation`'s session, in `meta`'s language, by its author.
+pub fn to_docx(notes: &Notes, organisation: &str, meta: Meta) -> Result<Vec<u8>, ExportError> {
+    let lang = meta.lang;
     let footer = format!("{} – {organisation}", tr!(lang, NotesTitle));
     let mut doc =
-        Doc::new(None, &footer).title(&format!("{}: {}", tr!(lang, NotesTitle), notes.title));
+        Doc::new(None, &footer, meta).title(&format!("{}: {}", tr!(lang, NotesTitle), notes.title));
     let header: Vec<Vec<String>> = notes
         .header
         .iter()
