@@ -378,9 +378,10 @@ fn agreement(args: AgreementArgs, store: &Store, lang: Lang) -> Outcome {
                 .map_err(|e| fail(&e))?;
             session.set_parties(ids, now).map_err(|e| fail(&e))?;
         }
-        if let [id, text] = args.section.as_slice() {
+        // Each --section brings an id and a text (clap counts them in pairs).
+        for pair in args.section.chunks_exact(2) {
             session
-                .set_section_text(id, text, now)
+                .set_section_text(&pair[0], &pair[1], now)
                 .map_err(|e| fail(&e))?;
         }
         Ok(())

@@ -31,8 +31,10 @@ enum Part {
     Note(String),
     Bullets(Vec<String>),
     Table([String; 3], Vec<Vec<String>>),
-    /// A line to sign on, with who signs under it.
-    Signature(String),
+    /// Labels with room beside each to fill in by hand.
+    Blanks(Vec<String>),
+    /// Lines to sign on, each with who signs under it, kept together.
+    Signatures(Vec<String>),
 }
 
 pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
@@ -67,11 +69,21 @@ pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
                 .iter()
                 .for_each(|t| line(&format!("- {}", markdown::text(t, "  ")))),
             Part::Table(head, rows) => markdown::table(head, rows).iter().for_each(|r| line(r)),
+            Part::Blanks(labels) => {
+                let rows: Vec<(String, String)> =
+                    labels.iter().map(|l| (l.clone(), String::new())).collect();
+                facts(&rows).iter().for_each(|r| line(r));
+            }
             // A line of underscores alone is a thematic break in Markdown:
             // drawn as a rule, it is the line to sign on.
-            Part::Signature(who) => {
-                line(SIGNATURE_LINE);
-                line(&markdown::text(who, ""));
+            Part::Signatures(signers) => {
+                for (i, who) in signers.iter().enumerate() {
+                    if i > 0 {
+                        line("");
+                    }
+                    line(SIGNATURE_LINE);
+                    line(&markdown::text(who, ""));
+                }
             }
         }
     }
@@ -108,7 +120,8 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
             Part::Note(t) => doc.italic(t),
             Part::Bullets(items) => items.iter().fold(doc, |d, t| d.bullet(t)),
             Part::Table(head, rows) => doc.table(Some(head), rows),
-            Part::Signature(who) => doc.para(&format!("\n\n{SIGNATURE_LINE}\n{who}")),
+            Part::Blanks(labels) => doc.form(labels),
+            Part::Signatures(signers) => doc.signatures(SIGNATURE_LINE, signers),
         };
     }
     doc.finish()
@@ -205,23 +218,22 @@ fn state_of_draft(draft: &Draft, lang: Lang) -> String {
 fn decision(parts: &mut Vec<Part>, session: &Session, draft: &Draft, options: &Options) {
     let lang = options.lang;
     parts.push(Part::Heading(1, tr!(lang, DocDecision)));
-    // Empty cells: where the secretary writes when it has been decided.
-    parts.push(Part::Facts(
-        [
-            tr!(lang, DocDecidedBy),
-            tr!(lang, DocDate),
-            tr!(lang, DocDecisionParagraph),
-            tr!(lang, DocDiaryNumber),
-        ]
-        .into_iter()
-        .map(|label| (label, String::new()))
-        .collect(),
-    ));
+    // Where the secretary writes when it has been decided.
+    parts.push(Part::Blanks(vec![
+        tr!(lang, DocDecidedBy),
+        tr!(lang, DocDate),
+        tr!(lang, DocDecisionParagraph),
+        tr!(lang, DocDiaryNumber),
+    ]));
     parts.push(Part::Heading(1, tr!(lang, DocSignatures)));
-    parts.push(Part::Signature(tr!(lang, DocPlaceAndDate)));
-    for party in &draft.parties {
-        parts.push(Part::Signature(party_label(session, party, options)));
-    }
+    let mut signers = vec![tr!(lang, DocPlaceAndDate)];
+    signers.extend(
+        draft
+            .parties
+            .iter()
+            .map(|p| party_label(session, p, options)),
+    );
+    parts.push(Part::Signatures(signers));
 }
 
 /// Each item's text, with who said it when sources are asked for.

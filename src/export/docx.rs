@@ -39,6 +39,8 @@ const CHAR_WIDTH: usize = 125;
 /// A column whose lines are all this short (a time, a number, a date, a name)
 /// is kept wide enough that none of them wraps.
 const SHORT_LINE: usize = 20;
+/// A row of a form to fill in by hand: room for a line of handwriting.
+const WRITING_ROW: f32 = 510.0; // twips: about 9 mm
 /// A row with no more text than this is kept on one page.
 const SHORT_ROW: usize = 400;
 /// docx-rs cannot mark a row as the header that Word and LibreOffice repeat at
@@ -111,6 +113,12 @@ pub struct Doc {
     title: Option<String>,
     /// Whether the last paragraph added was a heading.
     after_heading: bool,
+    /// The level of the last heading added (the title's is 0).
+    heading_level: usize,
+    /// When the last paragraph added keeps with the next only because it is
+    /// short and right under a heading (see [`SHORT_PARAGRAPH`]): that
+    /// heading's level.
+    kept_under_heading: Option<usize>,
 }
 
 /// Text as Word may hold it: XML cannot carry most control characters.
@@ -254,6 +262,8 @@ impl Doc {
             meta,
             title: None,
             after_heading: false,
+            heading_level: 0,
+            kept_under_heading: None,
         }
     }
 
@@ -291,6 +301,7 @@ impl Doc {
         if introduces || under_heading {
             paragraph.property = paragraph.property.keep_next(true);
         }
+        self.kept_under_heading = (under_heading && !introduces).then_some(self.heading_level);
         self.after_heading = false;
         let numbered = paragraph.has_numbering;
         self.push(DocumentChild::Paragraph(Box::new(paragraph)), numbered);
@@ -299,7 +310,21 @@ impl Doc {
 
     /// A heading paragraph: its style keeps it with the next paragraph, and so
     /// does the paragraph itself, for a reader that takes only the latter.
-    fn add_heading(mut self, style: &str, text: &str) -> Doc {
+    fn add_heading(mut self, style: &str, level: usize, text: &str) -> Doc {
+        // A short paragraph kept with what follows is all its heading heads
+        // when a heading of the same or a higher level follows: kept, it would
+        // chain section after section into one block no page can break. (A
+        // sub-heading after it, as a block's question before its answers,
+        // still keeps.)
+        if self
+            .kept_under_heading
+            .take()
+            .is_some_and(|above| level <= above)
+            && let Some(DocumentChild::Paragraph(last)) = self.docx.document.children.last_mut()
+        {
+            last.property = last.property.clone().keep_next(false);
+        }
+        self.heading_level = level;
         let paragraph = runs(
             Paragraph::new().style(style).keep_next(true),
             text,
@@ -316,16 +341,16 @@ impl Doc {
         if self.title.is_none() {
             self.title = Some(text.to_string());
         }
-        self.add_heading("Title", text)
+        self.add_heading("Title", 0, text)
     }
 
     pub fn heading(self, level: usize, text: &str) -> Doc {
-        let style = match level {
-            0 | 1 => "Heading1",
-            2 => "Heading2",
-            _ => "Heading3",
+        let (style, level) = match level {
+            0 | 1 => ("Heading1", 1),
+            2 => ("Heading2", 2),
+            _ => ("Heading3", 3),
         };
-        self.add_heading(style, text)
+        self.add_heading(style, level, text)
     }
 
     pub fn para(self, text: &str) -> Doc {
@@ -414,6 +439,51 @@ impl Doc {
         self.push(DocumentChild::Table(Box::new(table)), numbered);
         self.after_heading = false;
         self.add(Paragraph::new())
+    }
+
+    /// A form to fill in by hand: each label bold, and beside it a cell as
+    /// wide as the rest of the page and tall enough to write in.
+    pub fn form(mut self, labels: &[String]) -> Doc {
+        let label = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let label = (label * CHAR_WIDTH + 2 * CELL_MARGIN).min(TEXT_WIDTH / 2);
+        let widths = vec![label, TEXT_WIDTH - label];
+        let rows = labels.iter().map(|text| {
+            let cell = |width: usize, text: &str| {
+                TableCell::new()
+                    .width(width, WidthType::Dxa)
+                    .add_paragraph(runs(Paragraph::new().keep_next(true), text, true, false))
+            };
+            TableRow::new(vec![cell(widths[0], text), cell(widths[1], "")])
+                .row_height(WRITING_ROW)
+                .height_rule(HeightRule::AtLeast)
+                .cant_split()
+        });
+        let table = Table::new(rows.collect())
+            .set_grid(widths)
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(40, CELL_MARGIN, 40, CELL_MARGIN));
+        self.push(DocumentChild::Table(Box::new(table)), false);
+        self.after_heading = false;
+        self.add(Paragraph::new())
+    }
+
+    /// Lines to sign on, each with who signs under it, kept together on one
+    /// page (with the heading before them).
+    pub fn signatures(mut self, line: &str, signers: &[String]) -> Doc {
+        for (i, who) in signers.iter().enumerate() {
+            let last = i + 1 == signers.len();
+            let room = Paragraph::new()
+                .keep_next(true)
+                .line_spacing(LineSpacing::new().before(480));
+            let room = runs(room, line, false, false);
+            self.push(DocumentChild::Paragraph(Box::new(room)), false);
+            let name = runs(Paragraph::new().keep_next(!last), who, false, false);
+            self.push(DocumentChild::Paragraph(Box::new(name)), false);
+        }
+        self.after_heading = false;
+        self.kept_under_heading = None;
+        self
     }
 
     /// The bytes of the .docx file (packing fails only if zip itself does).

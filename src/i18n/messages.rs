@@ -68,7 +68,7 @@ messages! {
     CliAgreement => "Ändra överenskommelsen: titel, parter och ett avsnitts text", "Change the agreement: title, parties and a section's text";
     CliAgreementTitle => "Överenskommelsens titel (tom: den vanliga, som nämner organisationen)", "The agreement's title (empty: the usual one, naming the organisation)";
     CliAgreementParties => "Parterna, med deltagarnas namn", "The parties, by the participants' names";
-    CliAgreementSection => "Ett avsnitts id (se `samspel show`) och dess text", "A section's id (see `samspel show`) and its text";
+    CliAgreementSection => "Ett avsnitts id (se `samspel show`) och dess text; kan ges flera gånger", "A section's id (see `samspel show`) and its text; may be given more than once";
     CliShowSections => "Överenskommelsens avsnitt", "The agreement's sections";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
     CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md eller agreement-docx", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md or agreement-docx";
