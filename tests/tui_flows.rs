@@ -649,7 +649,7 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     assert_eq!(name, "sjobacka-kommun-2026-03-12-minnesanteckningar.docx");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('e'));
-    for _ in 0..5 {
+    for _ in 0..7 {
         h.press(KeyCode::Right); // to the answers as CSV
     }
     h.press(KeyCode::Tab);

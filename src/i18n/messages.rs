@@ -61,7 +61,7 @@ messages! {
     CliAddAnswerMark => "Markera svaret för överenskommelsen", "Mark the answer for the agreement";
     CliAddAnswerText => "Svarets text (- läser från standard in)", "The answer's text (- reads standard input)";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
-    CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md eller agreement-docx", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md or agreement-docx";
+    CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md, agreement-docx, memo-md eller memo-docx (tjänsteskrivelsen)", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md, agreement-docx, memo-md or memo-docx (the decision memo)";
     CliExportDay => "I minnesanteckningarna: bara den här dagen (1 eller 2)", "In the session notes: this day only (1 or 2)";
     CliErrDayNotNotes => "--day gäller bara minnesanteckningarna (notes-md, notes-docx, notes-txt).", "--day applies to the session notes only (notes-md, notes-docx, notes-txt).";
     CliExportRaw => "I csv: cellerna som de skrevs, utan ' framför text som ett kalkylprogram annars läser som en formel (styrtecken tas ändå bort)", "In csv: the cells as typed, without the ' before text a spreadsheet would otherwise read as a formula (control characters are still dropped)";
@@ -272,6 +272,8 @@ messages! {
     FormatNotesMd => "Minnesanteckningarna (Markdown)", "The session notes (Markdown)";
     FormatNotesDocx => "Minnesanteckningarna (Word)", "The session notes (Word)";
     FormatNotesTxt => "Minnesanteckningarna (text för e-post)", "The session notes (text for e-mail)";
+    FormatMemoMd => "Tjänsteskrivelsen (Markdown)", "The decision memo (Markdown)";
+    FormatMemoDocx => "Tjänsteskrivelsen (Word)", "The decision memo (Word)";
     FieldDays => "Dagar", "Days";
     AllDays => "Alla dagar", "All days";
     ConfirmReplace => "{file} finns redan. Skriva över den?", "{file} already exists. Overwrite it?";
@@ -383,6 +385,48 @@ messages! {
     DocBy => "Senast", "By";
     DocReviewBy => "Överenskommelsen följs upp senast {date}, och därefter varje år, efter varje val och när ordförande eller direktör byts.", "The agreement is reviewed by {date}, and then every year, after every election and whenever the chair or the director changes.";
     DocEvaluationQuestions => "Frågor vid den årliga uppföljningen", "Questions for the annual review";
+
+    // ---- the tjänsteskrivelse (decision memo): its parts and what they say until rewritten
+    MemoTitle => "Tjänsteskrivelse", "Decision memo";
+    DocDnr => "Dnr: ______", "Ref. no.: ______";
+    MemoPartSender => "Avsändare", "From";
+    MemoPartAddressee => "Mottagare", "To";
+    MemoPartMatter => "Ärende", "Matter";
+    MemoPartProposal => "Förslag till beslut", "Proposed decision";
+    MemoPartSummary => "Sammanfattning av ärendet", "Summary of the matter";
+    MemoPartDescription => "Beskrivning av ärendet", "Description of the matter";
+    MemoPartBasis => "Beslutsunderlag", "Documents for the decision";
+    MemoPartSendTo => "Beslutet ska skickas till", "The decision is sent to";
+    MemoPartHandler => "Handläggare", "Officer in charge";
+    MemoSenderKommun => "Kommunledningskontoret", "Municipal Executive Office";
+    MemoSenderRegion => "Regionledningskontoret", "Regional Executive Office";
+    MemoBoardKommun => "Kommunstyrelsen", "The Municipal Executive Board";
+    MemoBoardRegion => "Regionstyrelsen", "The Regional Executive Board";
+    MemoCouncilKommun => "kommunfullmäktige", "the Municipal Council";
+    MemoCouncilRegion => "regionfullmäktige", "the Regional Council";
+    MemoDirectorKommun => "kommundirektören", "the municipal director";
+    MemoDirectorRegion => "regiondirektören", "the regional director";
+    MemoOrganisationFallback => "organisationen", "the organisation";
+    MemoAddressee => "Till {board}", "To {board}";
+    MemoProposalDefault => "{board} föreslår {council} att anta {title}.", "{board} proposes that {council} adopt {title}.";
+    MemoWhy => "Styrningen av {org} bygger på att de förtroendevalda och tjänsteorganisationen vet vem som ansvarar för vad och har förtroende för varandras roller. Överenskommelsen samlar de spelregler för samspelet som parterna har enats om, så att ansvaret blir tydligt både inom organisationen och för invånarna.",
+              "Governing {org} depends on the elected representatives and the organisation knowing who is responsible for what and trusting each other's roles. The agreement sets down the rules for working together that the parties have agreed on, so that responsibilities are clear both within the organisation and to the residents.";
+    MemoHowOneDay => "Texten har arbetats fram av förtroendevalda och tjänstepersoner tillsammans vid en workshop den {date} utifrån SKR:s stöd för att styra och leda tillsammans (programmet {program}).",
+                     "The text was worked out by elected representatives and officials together at a workshop on {date}, using SKR's support for governing and leading together (the programme {program}).";
+    MemoHowTwoDays => "Texten har arbetats fram av förtroendevalda och tjänstepersoner tillsammans vid en workshop i två dagar, den {day1} och den {day2}, utifrån SKR:s stöd för att styra och leda tillsammans (programmet {program}).",
+                      "The text was worked out by elected representatives and officials together at a two-day workshop on {day1} and {day2}, using SKR's support for governing and leading together (the programme {program}).";
+    MemoHowNoDate => "Texten har arbetats fram av förtroendevalda och tjänstepersoner tillsammans vid en workshop utifrån SKR:s stöd för att styra och leda tillsammans (programmet {program}).",
+                     "The text was worked out by elected representatives and officials together at a workshop, using SKR's support for governing and leading together (the programme {program}).";
+    MemoTookPart => "I arbetet deltog {politik} och {verksamhet}.", "{politik} and {verksamhet} took part in the work.";
+    MemoCountPolitik => "{n} {n|förtroendevald|förtroendevalda}", "{n} elected {n|representative|representatives}";
+    MemoCountVerksamhet => "{n} {n|tjänsteperson|tjänstepersoner}", "{n} {n|official|officials}";
+    MemoSectionsIntro => "Överenskommelsen beskriver ansvar, roller och samspel i följande avsnitt:", "The agreement sets out responsibilities, roles and how the parties work together, in these sections:";
+    MemoFollowUpBy => "Överenskommelsen följs upp varje år, första gången senast {date}. Den ses också över efter varje val och när ordföranden i {board} eller {director} byts.",
+                      "The agreement is reviewed every year, the first time by {date}. It is also reviewed after every election and whenever the chair of {board} or {director} changes.";
+    MemoFollowUp => "Överenskommelsen följs upp varje år. Den ses också över efter varje val och när ordföranden i {board} eller {director} byts.",
+                    "The agreement is reviewed every year. It is also reviewed after every election and whenever the chair of {board} or {director} changes.";
+    MemoBasisDated => "{title}, daterad {date}", "{title}, dated {date}";
+    MemoSendToDefault => "Samtliga nämnder\nPartierna i {council}\n{director}", "All committees\nThe parties in {council}\n{director}";
     NotesTitle => "Minnesanteckningar", "Session notes";
     NotesFacilitator => "Processledare", "Facilitator";
     NotesParticipants => "Deltagare", "Participants";
