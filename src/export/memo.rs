@@ -124,8 +124,13 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
     doc = doc.title(&memo.text(MemoPart::Matter).replace('\n', " "));
     for part in BODY {
         doc = doc.heading(1, part.label(lang));
-        for p in paragraphs(memo.text(part)) {
-            doc = doc.para(&p);
+        for (i, p) in paragraphs(memo.text(part)).iter().enumerate() {
+            // The body style has no space after a paragraph: a blank line
+            // keeps two of them apart.
+            if i > 0 {
+                doc = doc.para("");
+            }
+            doc = doc.para(p);
         }
     }
     doc.finish()

@@ -202,6 +202,7 @@ messages! {
     ConfirmDiscardText => "Kasta texten du har skrivit? Nej går tillbaka till den.", "Throw away the text you have typed? No goes back to it.";
     ConfirmQuitUnsaved => "Det senaste har inte kunnat sparas och försvinner om du avslutar nu. Avsluta ändå?", "The latest changes could not be saved and are lost if you quit now. Quit anyway?";
     ConfirmDelete => "Ta bort svaret från {who}: {text}?", "Delete the answer from {who}: {text}?";
+    ConfirmMemoReset => "Låta {part} bli förslaget från sessionen igen? Det du skrev tas bort.", "Return {part} to the session's proposal? What you wrote is removed.";
     ConfirmDiscardNew => "Den nya sessionen har inte skapats än. Kasta den?", "The new session has not been created yet. Discard it?";
     PickerSpeaker => " Vem talar? ", " Who is speaking? ";
     PickerMoveTo => " Flytta svaret till ", " Move the answer to ";
@@ -312,17 +313,23 @@ messages! {
     NoticeMarkedTop => "{n|Det översta är markerat|De {n} översta är markerade} för överenskommelsen.", "{n|The top one is|The top {n} are} marked for the agreement.";
     ModeVoting => "Prioritering", "Prioritisation";
     ModeActions => "Uppdrag", "Action items";
+    ModeMemo => "Tjänsteskrivelse", "Decision memo";
     KeyAgreement => "överenskommelsen", "the agreement";
     KeyWriteSection => "skriv avsnittet", "write the section";
     KeySectionDone => "klar/utkast", "done/draft";
     KeyHeader => "parter och datum", "parties and dates";
     KeyBackToWorkshop => "tillbaka till workshopen", "back to the workshop";
+    KeyMemo => "tjänsteskrivelsen", "decision memo";
+    KeyEditMemoPart => "skriv", "write";
+    KeyResetMemoPart => "förslaget igen", "back to the proposal";
+    KeyBackToAgreement => "tillbaka till överenskommelsen", "back to the agreement";
     AgreementSections => " Avsnitt ", " Sections ";
     AgreementMaterial => " Underlag från workshopen ({n}) ", " Material from the workshop ({n}) ";
     AgreementText => " Vår text ", " Our text ";
     AgreementNoText => "Inget skrivet än. Tryck Enter för att skriva avsnittet tillsammans.", "Nothing written yet. Press Enter to write the section together.";
     AgreementNoMaterial => "Inga markerade svar matar det här avsnittet än.", "No marked answers feed this section yet.";
     EditorSectionTitle => " {section} · sparas medan du skriver ", " {section} · saved as you write ";
+    EditorMemoTitle => " Tjänsteskrivelsen: {part} · sparas medan du skriver ", " Decision memo: {part} · saved as you write ";
     FormAgreementHeader => " Parter och datum ", " Parties and dates ";
     FieldParty1 => "Part 1", "Party 1";
     FieldParty2 => "Part 2", "Party 2";
@@ -388,6 +395,13 @@ messages! {
 
     // ---- the tjänsteskrivelse (decision memo): its parts and what they say until rewritten
     MemoTitle => "Tjänsteskrivelse", "Decision memo";
+    MemoScreenTitle => "Tjänsteskrivelse till {board}", "Decision memo to {board}";
+    MemoProposed => "förslag från sessionen", "proposed from the session";
+    MemoEdited => "ändrad", "edited";
+    MemoBlank => "(tomt)", "(blank)";
+    MemoHint => "Texterna i grått är förslag som följer sessionen tills du skriver om dem. Enter skriver, d tar tillbaka förslaget, e exporterar.", "Grey texts are proposals that follow the session until you rewrite them. Enter writes, d brings the proposal back, e exports.";
+    NoticeMemoReset => "{part} är förslaget från sessionen igen.", "{part} is the session's proposal again.";
+    NoticeMemoNotEdited => "{part} är redan förslaget från sessionen.", "{part} is already the session's proposal.";
     DocDnr => "Dnr: ______", "Ref. no.: ______";
     MemoPartSender => "Avsändare", "From";
     MemoPartAddressee => "Mottagare", "To";
