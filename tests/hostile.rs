@@ -36,8 +36,12 @@ fn a_100_000_character_answer() {
     };
     for format in Format::ALL {
         let bytes = export::render(&saved, format, &options).unwrap();
-        // The agreement holds marked answers only; every other export holds all.
-        let holds_all = !matches!(format, Format::AgreementMd | Format::AgreementDocx);
+        // The agreement holds marked answers only, the memo none; every other
+        // export holds all.
+        let holds_all = !matches!(
+            format,
+            Format::AgreementMd | Format::AgreementDocx | Format::MemoMd | Format::MemoDocx
+        );
         assert!(
             !holds_all || bytes.len() > 100_000,
             "{format:?} holds the answer"

@@ -650,7 +650,7 @@ fn export_from_the_app_writes_and_asks_before_replacing() {
     assert_eq!(name, "sjobacka-kommun-2026-03-12-minnesanteckningar.docx");
     h.press(KeyCode::Esc);
     h.press(KeyCode::Char('e'));
-    for _ in 0..5 {
+    for _ in 0..7 {
         h.press(KeyCode::Right); // to the answers as CSV
     }
     h.press(KeyCode::Tab);
@@ -787,6 +787,95 @@ fn the_agreement_is_written_section_by_section_and_survives_recompiling() {
         "{screen}"
     );
     assert_eq!(text(&h), Some((written, true)));
+}
+
+/// A part of the tjänsteskrivelse rewritten in the app is on disk when the
+/// editor closes, the screen marks it as the user's, the export says it, and
+/// `d` with a yes brings the session's proposal back.
+#[test]
+fn the_memo_is_written_part_by_part_and_exported() {
+    use samspel::model::memo::MemoPart;
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Char('t'));
+    let screen = h.screen(160, 45);
+    assert!(
+        screen.contains("Tjänsteskrivelse till kommunstyrelsen"),
+        "{screen}"
+    );
+    assert!(screen.contains("Kommunledningskontoret"), "{screen}");
+    assert!(!screen.contains("ändrad"), "{screen}");
+    for _ in 0..7 {
+        h.press(KeyCode::Down); // to "Beslutet ska skickas till"
+    }
+    h.press(KeyCode::Char('r'));
+    // The editor holds the proposal, to change rather than write anew.
+    let proposal = h.app.editor.as_ref().unwrap().text();
+    assert!(proposal.starts_with("Samtliga nämnder"), "{proposal}");
+    h.key(KeyCode::Enter, KeyModifiers::ALT);
+    h.type_text("Revisorerna – åäö");
+    h.press(KeyCode::Enter);
+    let written = format!("{proposal}\nRevisorerna – åäö");
+    let on_disk = |h: &Harness| h.on_disk().memo_edits().get(&MemoPart::SendTo).cloned();
+    assert_eq!(
+        on_disk(&h),
+        Some(written.clone()),
+        "saved when the editor closed"
+    );
+    assert!(h.app.editor.is_none());
+    let screen = h.screen(160, 45);
+    assert!(screen.contains("Revisorerna – åäö"), "{screen}");
+    assert!(screen.contains("ändrad"), "{screen}");
+
+    let out = tempfile::tempdir().unwrap();
+    h.app.export_dir = out.path().to_path_buf();
+    h.press(KeyCode::Char('e'));
+    // From the memo's screen the dialog offers the memo first.
+    assert!(h.screen(80, 24).contains("Tjänsteskrivelsen (Word)"));
+    h.press(KeyCode::Right); // the memo in Markdown
+    assert!(h.screen(80, 24).contains("Tjänsteskrivelsen (Markdown)"));
+    h.press(KeyCode::Enter);
+    let file = out
+        .path()
+        .join("sjobacka-kommun-2026-03-12-tjansteskrivelse.md");
+    let md = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        md.contains("## Beslutet ska skickas till\n\nSamtliga nämnder\\\n"),
+        "{md}"
+    );
+    assert!(md.contains("Revisorerna – åäö\n"), "{md}");
+
+    // Back to the proposal, after a yes; no (n) keeps the text.
+    h.press(KeyCode::Char('d'));
+    assert!(h.screen(80, 24).contains("Det du skrev tas bort."));
+    h.press(KeyCode::Char('n'));
+    assert_eq!(on_disk(&h), Some(written));
+    h.press(KeyCode::Char('d'));
+    h.press(KeyCode::Char('j'));
+    assert_eq!(on_disk(&h), None);
+    assert!(!h.screen(160, 45).contains("Revisorerna"));
+    // Esc goes back to the agreement.
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.screen, samspel::tui::app::Screen::Agreement);
+}
+
+/// Typing in a part of the memo keeps it in place once typing pauses, as the
+/// agreement's sections are: a crash loses at most the last second.
+#[test]
+fn a_memo_part_is_kept_as_it_is_typed() {
+    use samspel::model::memo::MemoPart;
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Char('t'));
+    for _ in 0..8 {
+        h.press(KeyCode::Down); // to the officer in charge
+    }
+    h.press(KeyCode::Enter);
+    h.type_text(", processledare");
+    h.wait(2);
+    let handler = h.on_disk().memo_edits().get(&MemoPart::Handler).cloned();
+    let facilitator = h.session().facilitator.clone();
+    assert_eq!(handler, Some(format!("{facilitator}, processledare")));
 }
 
 #[test]

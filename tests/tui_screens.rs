@@ -219,6 +219,28 @@ fn agreement_screen() {
     snap("agreement_writing", &h);
 }
 
+/// The tjänsteskrivelse from the agreement screen: every part a proposal but
+/// one, rewritten (brighter, "ändrad"); then a part being written.
+#[test]
+fn memo_screen() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Char('t'));
+    for _ in 0..3 {
+        h.press(KeyCode::Down); // to the proposed decision
+    }
+    h.press(KeyCode::Enter);
+    for _ in 0..200 {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("Kommunstyrelsen föreslår kommunfullmäktige att anta överenskommelsen – åäö.");
+    h.press(KeyCode::Enter);
+    snap("memo", &h);
+    h.press(KeyCode::Down);
+    h.press(KeyCode::Enter);
+    snap("memo_writing", &h);
+}
+
 /// The golden zone's voting with three dots placed, through the keys.
 fn voting_with_dots() -> Harness {
     let mut h = Harness::demo();

@@ -6,6 +6,7 @@ mod csv;
 pub mod docx;
 mod json;
 pub mod markdown;
+mod memo;
 pub mod notes;
 
 use crate::i18n::{Lang, Localize};
@@ -29,16 +30,22 @@ pub enum Format {
     NotesDocx,
     // The session notes as plain text for an e-mail.
     NotesTxt,
+    // The tjänsteskrivelse (decision memo) in Markdown.
+    MemoMd,
+    // The tjänsteskrivelse as a Word document.
+    MemoDocx,
 }
 
 impl Format {
     /// In the order the export dialog offers them.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::NotesDocx,
         Format::NotesMd,
         Format::NotesTxt,
         Format::AgreementDocx,
         Format::AgreementMd,
+        Format::MemoDocx,
+        Format::MemoMd,
         Format::Csv,
         Format::Json,
     ];
@@ -52,6 +59,8 @@ impl Format {
             Format::NotesMd => crate::i18n::Msg::FormatNotesMd,
             Format::NotesDocx => crate::i18n::Msg::FormatNotesDocx,
             Format::NotesTxt => crate::i18n::Msg::FormatNotesTxt,
+            Format::MemoMd => crate::i18n::Msg::FormatMemoMd,
+            Format::MemoDocx => crate::i18n::Msg::FormatMemoDocx,
         };
         crate::i18n::text(lang, msg).to_string()
     }
@@ -66,6 +75,8 @@ impl Format {
             Format::NotesMd => format!("{stem}-minnesanteckningar.md"),
             Format::NotesDocx => format!("{stem}-minnesanteckningar.docx"),
             Format::NotesTxt => format!("{stem}-minnesanteckningar.txt"),
+            Format::MemoMd => format!("{stem}-tjansteskrivelse.md"),
+            Format::MemoDocx => format!("{stem}-tjansteskrivelse.docx"),
         }
     }
 
@@ -130,6 +141,8 @@ pub fn render(
         Format::AgreementDocx => return agreement_document::to_docx(session, options),
         Format::NotesMd => notes::to_markdown(&notes::compile(session, options), options.lang),
         Format::NotesTxt => notes::to_text(&notes::compile(session, options), options.lang),
+        Format::MemoMd => memo::to_markdown(session, options),
+        Format::MemoDocx => return memo::to_docx(session, options),
         Format::NotesDocx => {
             let notes = notes::compile(session, options);
             let meta = docx::Meta::of(session, options);

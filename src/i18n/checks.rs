@@ -107,6 +107,8 @@ const COUNTS: &[(Msg, [&str; 4])] = &[
     (Msg::Minutes, ["1 min", "2 min", "1 min", "2 min"]),
     (Msg::ActionsTitle, ["Uppdrag (1)", "Uppdrag (2)", "Action items (1)", "Action items (2)"]),
     (Msg::BarsMore, ["och 1 till", "och 2 till", "and 1 more", "and 2 more"]),
+    (Msg::MemoCountPolitik, ["1 förtroendevald", "2 förtroendevalda", "1 elected representative", "2 elected representatives"]),
+    (Msg::MemoCountVerksamhet, ["1 tjänsteperson", "2 tjänstepersoner", "1 official", "2 officials"]),
     (Msg::WallVotersDone, ["Röstat: 1 av", "Röstat: 2 av", "Voted: 1 of", "Voted: 2 of"]),
 ];
 

@@ -71,7 +71,7 @@ messages! {
     CliAgreementSection => "Ett avsnitts id (se `samspel show`) och dess text; kan ges flera gånger", "A section's id (see `samspel show`) and its text; may be given more than once";
     CliShowSections => "Överenskommelsens avsnitt", "The agreement's sections";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
-    CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md eller agreement-docx", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md or agreement-docx";
+    CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md, agreement-docx, memo-md eller memo-docx (tjänsteskrivelsen)", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md, agreement-docx, memo-md or memo-docx (the decision memo)";
     CliExportDay => "I minnesanteckningarna: bara den här dagen (1 eller 2)", "In the session notes: this day only (1 or 2)";
     CliErrDayNotNotes => "--day gäller bara minnesanteckningarna (notes-md, notes-docx, notes-txt).", "--day applies to the session notes only (notes-md, notes-docx, notes-txt).";
     CliExportRaw => "I csv: cellerna som de skrevs, utan ' framför text som ett kalkylprogram annars läser som en formel (styrtecken tas ändå bort)", "In csv: the cells as typed, without the ' before text a spreadsheet would otherwise read as a formula (control characters are still dropped)";
@@ -213,6 +213,7 @@ messages! {
     ConfirmDiscardText => "Kasta texten du har skrivit? Nej går tillbaka till den.", "Throw away the text you have typed? No goes back to it.";
     ConfirmQuitUnsaved => "Det senaste har inte kunnat sparas och försvinner om du avslutar nu. Avsluta ändå?", "The latest changes could not be saved and are lost if you quit now. Quit anyway?";
     ConfirmDelete => "Ta bort svaret från {who}: {text}?", "Delete the answer from {who}: {text}?";
+    ConfirmMemoReset => "Låta {part} bli förslaget från sessionen igen? Det du skrev tas bort.", "Return {part} to the session's proposal? What you wrote is removed.";
     ConfirmDiscardNew => "Den nya sessionen har inte skapats än. Kasta den?", "The new session has not been created yet. Discard it?";
     PickerSpeaker => " Vem talar? ", " Who is speaking? ";
     PickerMoveTo => " Flytta svaret till ", " Move the answer to ";
@@ -284,6 +285,8 @@ messages! {
     FormatNotesMd => "Minnesanteckningarna (Markdown)", "The session notes (Markdown)";
     FormatNotesDocx => "Minnesanteckningarna (Word)", "The session notes (Word)";
     FormatNotesTxt => "Minnesanteckningarna (text för e-post)", "The session notes (text for e-mail)";
+    FormatMemoMd => "Tjänsteskrivelsen (Markdown)", "The decision memo (Markdown)";
+    FormatMemoDocx => "Tjänsteskrivelsen (Word)", "The decision memo (Word)";
     FieldDays => "Dagar", "Days";
     AllDays => "Alla dagar", "All days";
     ConfirmReplace => "{file} finns redan. Skriva över den?", "{file} already exists. Overwrite it?";
@@ -322,11 +325,16 @@ messages! {
     NoticeMarkedTop => "{n|Det översta är markerat|De {n} översta är markerade} för överenskommelsen.", "{n|The top one is|The top {n} are} marked for the agreement.";
     ModeVoting => "Prioritering", "Prioritisation";
     ModeActions => "Uppdrag", "Action items";
+    ModeMemo => "Tjänsteskrivelse", "Decision memo";
     KeyAgreement => "överenskommelsen", "the agreement";
     KeyWriteSection => "skriv avsnittet", "write the section";
     KeySectionDone => "klar/utkast", "done/draft";
     KeyHeader => "parter och datum", "parties and dates";
     KeyBackToWorkshop => "tillbaka till workshopen", "back to the workshop";
+    KeyMemo => "tjänsteskrivelsen", "decision memo";
+    KeyEditMemoPart => "skriv", "write";
+    KeyResetMemoPart => "förslaget igen", "back to the proposal";
+    KeyBackToAgreement => "tillbaka till överenskommelsen", "back to the agreement";
     AgreementSections => " Avsnitt ", " Sections ";
     AgreementMaterial => " Underlag att formulera ({n}) ", " Material to write in ({n}) ";
     AgreementText => " Vår text ", " Our text ";
@@ -344,6 +352,7 @@ messages! {
     NoticePlaced => "Underlaget flyttades till {section}.", "The material was moved to {section}.";
     FieldAgreementTitle => "Titel", "Title";
     EditorSectionTitle => " {section} · sparas medan du skriver ", " {section} · saved as you write ";
+    EditorMemoTitle => " Tjänsteskrivelsen: {part} · sparas medan du skriver ", " Decision memo: {part} · saved as you write ";
     FormAgreementHeader => " Parter och datum ", " Parties and dates ";
     FieldParty1 => "Part 1", "Party 1";
     FieldParty2 => "Part 2", "Party 2";
@@ -471,6 +480,55 @@ messages! {
     DocBy => "Senast", "By";
     DocReviewBy => "Överenskommelsen följs upp senast {date}, och därefter varje år, efter varje val och när ordförande eller direktör byts.", "The agreement is reviewed by {date}, and then every year, after every election and whenever the chair or the director changes.";
     DocEvaluationQuestions => "Frågor vid den årliga uppföljningen", "Questions for the annual review";
+
+    // ---- the tjänsteskrivelse (decision memo): its parts and what they say until rewritten
+    MemoTitle => "Tjänsteskrivelse", "Decision memo";
+    MemoScreenTitle => "Tjänsteskrivelse till {board}", "Decision memo to {board}";
+    MemoProposed => "förslag från sessionen", "proposed from the session";
+    MemoEdited => "ändrad", "edited";
+    MemoBlank => "(tomt)", "(blank)";
+    MemoHint => "Texterna i grått är förslag som följer sessionen tills du skriver om dem. Enter skriver, d tar tillbaka förslaget, e exporterar.", "Grey texts are proposals that follow the session until you rewrite them. Enter writes, d brings the proposal back, e exports.";
+    NoticeMemoReset => "{part} är förslaget från sessionen igen.", "{part} is the session's proposal again.";
+    NoticeMemoNotEdited => "{part} är redan förslaget från sessionen.", "{part} is already the session's proposal.";
+    DocDnr => "Dnr: ______", "Ref. no.: ______";
+    MemoPartSender => "Avsändare", "From";
+    MemoPartAddressee => "Mottagare", "To";
+    MemoPartMatter => "Ärende", "Matter";
+    MemoPartProposal => "Förslag till beslut", "Proposed decision";
+    MemoPartSummary => "Sammanfattning av ärendet", "Summary of the matter";
+    MemoPartDescription => "Beskrivning av ärendet", "Description of the matter";
+    MemoPartBasis => "Beslutsunderlag", "Documents for the decision";
+    MemoPartSendTo => "Beslutet ska skickas till", "The decision is sent to";
+    MemoPartHandler => "Handläggare", "Officer in charge";
+    MemoSenderKommun => "Kommunledningskontoret", "Municipal Executive Office";
+    MemoSenderRegion => "Regionledningskontoret", "Regional Executive Office";
+    MemoBoardKommun => "Kommunstyrelsen", "The Municipal Executive Board";
+    MemoBoardRegion => "Regionstyrelsen", "The Regional Executive Board";
+    MemoCouncilKommun => "kommunfullmäktige", "the Municipal Council";
+    MemoCouncilRegion => "regionfullmäktige", "the Regional Council";
+    MemoDirectorKommun => "kommundirektören", "the municipal director";
+    MemoDirectorRegion => "regiondirektören", "the regional director";
+    MemoOrganisationFallback => "organisationen", "the organisation";
+    MemoAddressee => "Till {board}", "To {board}";
+    MemoProposalDefault => "{board} föreslår {council} att anta {title}.", "{board} proposes that {council} adopt {title}.";
+    MemoWhy => "Styrningen av {org} bygger på att de förtroendevalda och tjänsteorganisationen vet vem som ansvarar för vad och har förtroende för varandras roller. Överenskommelsen samlar de spelregler för samspelet som parterna har enats om, så att ansvaret blir tydligt både inom organisationen och för invånarna.",
+              "Governing {org} depends on the elected representatives and the organisation knowing who is responsible for what and trusting each other's roles. The agreement sets down the rules for working together that the parties have agreed on, so that responsibilities are clear both within the organisation and to the residents.";
+    MemoHowOneDay => "Texten har arbetats fram av förtroendevalda och tjänstepersoner tillsammans vid en workshop den {date} utifrån SKR:s stöd för att styra och leda tillsammans (programmet {program}).",
+                     "The text was worked out by elected representatives and officials together at a workshop on {date}, using SKR's support for governing and leading together (the programme {program}).";
+    MemoHowTwoDays => "Texten har arbetats fram av förtroendevalda och tjänstepersoner tillsammans vid en workshop i två dagar, den {day1} och den {day2}, utifrån SKR:s stöd för att styra och leda tillsammans (programmet {program}).",
+                      "The text was worked out by elected representatives and officials together at a two-day workshop on {day1} and {day2}, using SKR's support for governing and leading together (the programme {program}).";
+    MemoHowNoDate => "Texten har arbetats fram av förtroendevalda och tjänstepersoner tillsammans vid en workshop utifrån SKR:s stöd för att styra och leda tillsammans (programmet {program}).",
+                     "The text was worked out by elected representatives and officials together at a workshop, using SKR's support for governing and leading together (the programme {program}).";
+    MemoTookPart => "I arbetet deltog {politik} och {verksamhet}.", "{politik} and {verksamhet} took part in the work.";
+    MemoCountPolitik => "{n} {n|förtroendevald|förtroendevalda}", "{n} elected {n|representative|representatives}";
+    MemoCountVerksamhet => "{n} {n|tjänsteperson|tjänstepersoner}", "{n} {n|official|officials}";
+    MemoSectionsIntro => "Överenskommelsen beskriver ansvar, roller och samspel i följande avsnitt:", "The agreement sets out responsibilities, roles and how the parties work together, in these sections:";
+    MemoFollowUpBy => "Överenskommelsen följs upp varje år, första gången senast {date}. Den ses också över efter varje val och när ordföranden i {board} eller {director} byts.",
+                      "The agreement is reviewed every year, the first time by {date}. It is also reviewed after every election and whenever the chair of {board} or {director} changes.";
+    MemoFollowUp => "Överenskommelsen följs upp varje år. Den ses också över efter varje val och när ordföranden i {board} eller {director} byts.",
+                    "The agreement is reviewed every year. It is also reviewed after every election and whenever the chair of {board} or {director} changes.";
+    MemoBasisDated => "{title}, daterad {date}", "{title}, dated {date}";
+    MemoSendToDefault => "Samtliga nämnder\nPartierna i {council}\n{director}", "All committees\nThe parties in {council}\n{director}";
     NotesTitle => "Minnesanteckningar", "Session notes";
     NotesFacilitator => "Processledare", "Facilitator";
     NotesParticipants => "Deltagare", "Participants";

@@ -1,9 +1,11 @@
+use std::collections::BTreeMap;
+
 use jiff::{Timestamp, civil::Date};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActionItem, AgreementText, Answer, AnswerId, Draft, ModelError, NewParticipant, Participant,
-    ParticipantId, Program, Progress, Proposal, Speaker, Voting,
+    ActionItem, AgreementText, Answer, AnswerId, Draft, MemoPart, ModelError, NewParticipant,
+    Participant, ParticipantId, Program, Progress, Proposal, Speaker, Voting,
 };
 use crate::i18n::{Lang, Msg, text};
 
@@ -51,6 +53,10 @@ pub struct Session {
     /// The agreement as the group writes it.
     #[serde(default)]
     pub(super) agreement: AgreementText,
+    /// The parts of the tjänsteskrivelse the user has written (the rest are
+    /// made from the session).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) memo: BTreeMap<MemoPart, String>,
     /// The next id to hand out; ids are never reused, even after a delete.
     pub(super) next_id: u64,
 }
@@ -77,6 +83,7 @@ impl Session {
             proposals: Vec::new(),
             votings: Vec::new(),
             agreement: AgreementText::default(),
+            memo: BTreeMap::new(),
             next_id: 1,
         };
         session.set_title(title);

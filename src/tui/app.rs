@@ -91,6 +91,8 @@ pub enum Screen {
     Voting,
     /// Every action item, to see, change and show.
     Actions,
+    /// The tjänsteskrivelse that takes the agreement to the board.
+    Memo,
     /// The read-only live view on a second screen (`samspel present`).
     Follow,
 }
@@ -177,7 +179,7 @@ impl App {
             None => {}
         }
         match &self.editor {
-            Some(editor) if editor.section.is_some() => return Mode::SectionEditor,
+            Some(editor) if editor.writes_document() => return Mode::SectionEditor,
             Some(_) => return Mode::Editor,
             None => {}
         }
@@ -189,6 +191,7 @@ impl App {
             (Screen::Agreement, _) => Mode::Agreement,
             (Screen::Voting, _) => Mode::Voting,
             (Screen::Actions, _) => Mode::Actions,
+            (Screen::Memo, _) => Mode::Memo,
             (Screen::Prep, PrepTab::Details) => Mode::PrepDetails,
             (Screen::Prep, PrepTab::Participants) => Mode::PrepParticipants,
             (Screen::Prep, PrepTab::Agenda) => Mode::PrepAgenda,
@@ -251,6 +254,7 @@ impl App {
             (Mode::Agreement, c) => self.route(|s, cx| s.agreement.command(cx, c)),
             (Mode::Voting, c) => self.route(|s, cx| s.voting.command(cx, c)),
             (Mode::Actions, c) => self.route(|s, cx| s.actions.command(cx, c)),
+            (Mode::Memo, c) => self.route(|s, cx| s.memo.command(cx, c)),
             // The live view changes nothing: quitting is all there is to do.
             (Mode::Follow, Command::Quit) => self.quit_now(),
             (Mode::Follow, _) => vec![],

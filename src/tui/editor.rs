@@ -13,7 +13,7 @@ use super::app::{App, Confirm, Effect, OnYes, Overlay};
 use super::keymap::Command;
 use super::screens::DrawCx;
 use super::theme;
-use crate::model::{AnswerId, Draft, Session, Speaker};
+use crate::model::{AnswerId, Draft, MemoPart, Session, Speaker};
 use crate::tr;
 
 pub struct Editor {
@@ -25,6 +25,8 @@ pub struct Editor {
     pub section: Option<String>,
     /// Material taken into the section's text: worked in once it is saved.
     pub taken: Vec<crate::model::Item>,
+    /// Writing a part of the tjänsteskrivelse instead of an answer.
+    pub memo: Option<MemoPart>,
     /// When the text last changed and was not yet kept as the draft.
     pub typed: Option<Timestamp>,
     /// Who the editor was opened for: when Tab gave the word to someone else,
@@ -44,6 +46,7 @@ impl Editor {
             editing,
             section: None,
             taken: Vec::new(),
+            memo: None,
             typed: None,
             offered: speaker,
             saved: text.to_string(),
@@ -65,6 +68,20 @@ impl Editor {
             section: Some(section.to_string()),
             ..Editor::new("", Speaker::Group, None, text)
         }
+    }
+
+    /// Writing a part of the memo.
+    pub fn for_memo(part: MemoPart, text: &str) -> Editor {
+        Editor {
+            memo: Some(part),
+            ..Editor::new("", Speaker::Group, None, text)
+        }
+    }
+
+    /// Writing a document's text (an agreement section, a part of the memo)
+    /// rather than someone's answer: no speaker, kept in place as it is typed.
+    pub fn writes_document(&self) -> bool {
+        self.section.is_some() || self.memo.is_some()
     }
 
     pub fn text(&self) -> String {
@@ -142,6 +159,10 @@ pub fn draw(v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
         .as_ref()
         .and_then(|id| session.section_title(id, v.lang));
     let title = match (section_title, editor.editing) {
+        _ if editor.memo.is_some() => {
+            let part = editor.memo.map(|p| p.label(v.lang)).unwrap_or_default();
+            tr!(v.lang, EditorMemoTitle, part = part)
+        }
         (Some(section), _) => tr!(v.lang, EditorSectionTitle, section = section),
         (None, Some(_)) => tr!(v.lang, EditorEditTitle, who = who),
         (None, None) => tr!(v.lang, EditorNewTitle, who = who),
@@ -171,7 +192,7 @@ impl App {
                 editor.area.insert_newline();
                 editor.typed = Some(self.now);
             }
-            Command::NextFocus | Command::PrevFocus if editor.section.is_none() => {
+            Command::NextFocus | Command::PrevFocus if !editor.writes_document() => {
                 let speakers = speakers.unwrap_or_default();
                 editor.step_speaker(&speakers, command == Command::NextFocus);
             }
@@ -197,7 +218,7 @@ impl App {
     }
 
     /// Confirms what was typed through the screen it belongs to: a section's text
-    /// to the agreement, an answer to the workshop (which may open the editor again
+    /// to the agreement, a part's to the memo, an answer to the workshop (which may open the editor again
     /// for the next in the round). A refused answer stays in the editor.
     fn save_text(&mut self) -> Vec<Effect> {
         let Some(editor) = self.editor.take() else {
@@ -205,6 +226,9 @@ impl App {
         };
         if editor.section.is_some() {
             return self.route(|s, cx| s.agreement.save_section(cx, &editor));
+        }
+        if editor.memo.is_some() {
+            return self.route(|s, cx| s.memo.save(cx, &editor));
         }
         let (saved, effects) = self.within(|s, cx| s.workshop.save_answer(cx, &editor));
         match saved {
@@ -232,7 +256,12 @@ impl App {
             return vec![];
         }
         editor.typed = None;
-        // A section's text is the group's own: it is kept in place as it is written.
+        // A section's text is the group's own, and a part of the memo the
+        // user's: each is kept in place as it is written.
+        if let Some(part) = editor.memo {
+            let text = editor.text();
+            return self.route(|_, cx| crate::tui::screens::memo::MemoUi::keep(cx, part, &text));
+        }
         if let Some(section) = editor.section.clone() {
             let text = editor.text();
             return self.route(|_, cx| {

@@ -61,6 +61,8 @@ impl App {
                 self.screens.agreement = Default::default();
                 self.screen = Screen::Agreement;
             }
+            Ask::BackToAgreement => self.screen = Screen::Agreement,
+            Ask::Memo => self.screen = Screen::Memo,
             Ask::Voting { block } => {
                 self.screen = Screen::Voting;
                 return self.route(|s, cx| {

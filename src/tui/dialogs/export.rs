@@ -45,7 +45,13 @@ impl App {
             |r| r.anonymous,
         );
         let final_text = back.is_some_and(|r| r.final_text);
-        let format = back.and_then(|r| Format::ALL.iter().position(|f| *f == r.format));
+        // From the memo's screen, the memo is what is wanted.
+        let wanted = match self.screen {
+            crate::tui::app::Screen::Memo => Some(Format::MemoDocx),
+            _ => None,
+        };
+        let format = back.map(|r| r.format).or(wanted);
+        let format = format.and_then(|w| Format::ALL.iter().position(|f| *f == w));
         let day = back.and_then(|r| r.day).map_or(0, |d| d + 1);
         let folder = back
             .and_then(|r| r.path.parent())

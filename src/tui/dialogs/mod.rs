@@ -6,7 +6,7 @@ pub(crate) mod export;
 pub mod form;
 pub mod picker;
 
-use crate::model::AnswerId;
+use crate::model::{AnswerId, MemoPart};
 use crate::tui::app::{App, Effect};
 use crate::tui::keymap::Command;
 use crate::tui::screens::{Cx, Screens};
@@ -23,6 +23,8 @@ pub struct Confirm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OnYes {
     DeleteAnswer(AnswerId),
+    /// Bring back the session's proposal for a part of the memo.
+    ResetMemoPart(MemoPart),
     /// Close the editor, losing what was typed.
     DiscardText,
     /// Create the new session being prepared (though it has no participants).
@@ -61,6 +63,7 @@ impl App {
                 ..request
             })],
             OnYes::DeleteAnswer(id) => self.route(|s, cx| s.workshop.delete_answer(cx, id)),
+            OnYes::ResetMemoPart(part) => self.route(|s, cx| s.memo.reset(cx, part)),
         }
     }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, SaveState, Screen};
 use super::dialogs::draw;
 use super::keymap::{self, Mode};
-use super::screens::{DrawCx, actions, agreement, prep, start, voting, wall, workshop};
+use super::screens::{DrawCx, actions, agreement, memo, prep, start, voting, wall, workshop};
 use super::theme;
 use crate::tr;
 
@@ -49,6 +49,7 @@ pub fn render(app: &App, frame: &mut Frame<'_>) {
         }
         (Screen::Voting, Some(s)) => voting::draw::render(&screens.voting, &v, s, frame, body),
         (Screen::Actions, Some(s)) => actions::draw::render(&screens.actions, &v, s, frame, body),
+        (Screen::Memo, Some(s)) => memo::draw::render(&screens.memo, &v, s, frame, body),
         (Screen::Agreement, Some(s)) => {
             agreement::draw::render(&screens.agreement, &v, s, frame, body);
         }
@@ -183,6 +184,7 @@ fn mode_name(app: &App) -> String {
         Mode::Agreement => Msg::ModeAgreement,
         Mode::Voting => Msg::ModeVoting,
         Mode::Actions => Msg::ModeActions,
+        Mode::Memo => Msg::ModeMemo,
         Mode::Editor | Mode::SectionEditor => Msg::ModeEditor,
         Mode::Picker | Mode::Confirm | Mode::Form => Msg::ModeDialog,
         Mode::PrepDetails | Mode::PrepParticipants | Mode::PrepAgenda => Msg::ModePrep,

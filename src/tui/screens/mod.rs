@@ -10,6 +10,7 @@
 
 pub(crate) mod actions;
 pub(crate) mod agreement;
+pub(crate) mod memo;
 pub(crate) mod prep;
 pub(crate) mod start;
 pub(crate) mod voting;
@@ -35,6 +36,7 @@ pub struct Screens {
     pub voting: voting::VotingUi,
     pub agreement: agreement::AgreementUi,
     pub actions: actions::ActionsUi,
+    pub memo: memo::MemoUi,
 }
 
 /// What a screen asks the app to do after a key: what is not the screen's own.
@@ -49,6 +51,10 @@ pub enum Ask {
     Actions,
     /// The agreement screen, at its first section.
     Agreement,
+    /// The agreement screen, where it was left.
+    BackToAgreement,
+    /// The tjänsteskrivelse (decision memo).
+    Memo,
     /// Dot voting on this block's material.
     Voting { block: String },
     /// Preparation for the session that is running.

@@ -101,6 +101,7 @@ impl AgreementUi {
                 }
             }
             Command::EditHeader => header_form(cx),
+            Command::OpenMemo => cx.ask(Ask::Memo),
             Command::Export => cx.ask(Ask::Export),
             Command::Back => cx.ask(Ask::Workshop),
             Command::Quit => cx.ask(Ask::Quit),

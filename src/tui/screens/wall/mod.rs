@@ -17,6 +17,6 @@ pub fn is_shown(screen: Screen, session: Option<&Session>) -> bool {
         Screen::Workshop | Screen::Agreement | Screen::Voting | Screen::Actions => {
             session.is_some_and(|s| s.progress().presentation.on)
         }
-        Screen::Start | Screen::Prep => false,
+        Screen::Start | Screen::Prep | Screen::Memo => false,
     }
 }
