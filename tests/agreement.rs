@@ -198,7 +198,7 @@ fn the_word_document_says_its_language_title_author_and_date() {
         &s,
         &Options {
             lang: Lang::En,
-            ..options
+            ..options.clone()
         },
     );
     assert_eq!(english.lang, "en-GB");
@@ -209,7 +209,7 @@ fn the_word_document_says_its_language_title_author_and_date() {
     );
     let anonymous = Options {
         anonymous: true,
-        ..options
+        ..options.clone()
     };
     assert_eq!(meta(&s, &anonymous).creator, "Sjöbacka kommun");
     s.facilitator.clear();
@@ -272,8 +272,13 @@ fn final_text() -> Options {
 fn the_final_agreement_in_markdown() {
     let mut s = fixture();
     let now = common::app::start_time();
-    s.set_section_text("samarbete", "Vi ska mötas varje vecka.", now)
-        .unwrap();
+    s.set_section_text(
+        samspel::model::MAIN,
+        "samarbete",
+        "Vi ska mötas varje vecka.",
+        now,
+    )
+    .unwrap();
     let md = markdown(&s, final_text());
     insta::assert_snapshot!("agreement_md_final", md);
     for absent in [
@@ -337,6 +342,7 @@ fn the_final_keeps_the_parties_roles_when_anonymous() {
 fn the_final_word_document_has_no_draft_stamp_and_a_decision_block() {
     let mut s = fixture();
     s.set_section_text(
+        samspel::model::MAIN,
         "samarbete",
         "Vi ska mötas varje vecka.",
         common::app::start_time(),
@@ -472,5 +478,136 @@ fn scripts_write_the_agreement_and_its_action_items() {
     assert!(
         md.contains("| Förslag på mötesstruktur | Jörgen Ståhl | 30 april 2026 |"),
         "{md}"
+    );
+}
+
+/// A session holds more than one agreement: the oppositionsråd and the
+/// director on the same rules, exported by its id.
+#[test]
+fn a_second_agreement_is_made_written_and_exported_by_its_id() {
+    let env = Env::new();
+    let path = env.new_session("skr-en-dag");
+    let session = path.to_str().unwrap();
+    env.ok(&[
+        "agreement",
+        session,
+        "--section",
+        "samarbete",
+        "Vi ses varje vecka.",
+    ]);
+    let id = env.ok(&[
+        "agreement",
+        session,
+        "--new",
+        "Oppositionsrådet och kommundirektören",
+        "--parties",
+        "Jörgen Ståhl",
+    ]);
+    assert_eq!(id.trim(), "oppositionsradet-och-kommundirektoren");
+    let id = id.trim();
+    env.ok(&[
+        "agreement",
+        session,
+        "--agreement",
+        id,
+        "--section",
+        "kontakter",
+        "Oppositionsrådet får samma underlag som KSO.",
+    ]);
+    let before = std::fs::read(&path).unwrap();
+    for (args, says) in [
+        (
+            vec![
+                "agreement",
+                session,
+                "--agreement",
+                "nej",
+                "--section",
+                "kontakter",
+                "x",
+            ],
+            "Det finns ingen överenskommelse med id ”nej”; de som finns: huvud, oppositionsradet-och-kommundirektoren.",
+        ),
+        (
+            vec![
+                "agreement",
+                session,
+                "--new",
+                "Oppositionsrådet och kommundirektören",
+            ],
+            "Det finns redan en överenskommelse med id ”oppositionsradet-och-kommundirektoren”.",
+        ),
+    ] {
+        let out = env.run(&args);
+        assert!(!out.status.success(), "{args:?}");
+        assert_eq!(common::stderr(&out).trim(), format!("samspel: {says}"));
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
+    }
+    let export = |agreement: Option<&str>| {
+        let out = env.path().join("ut.md");
+        let mut args = vec![
+            "export",
+            session,
+            "--format",
+            "agreement-md",
+            "--final",
+            "--force",
+        ];
+        args.extend(["--out", out.to_str().unwrap()]);
+        if let Some(id) = agreement {
+            args.extend(["--agreement", id]);
+        }
+        env.ok(&args);
+        std::fs::read_to_string(&out).unwrap()
+    };
+    let other = export(Some(id));
+    assert!(
+        other
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("– Oppositionsrådet och kommundirektören"),
+        "{other}"
+    );
+    assert!(
+        other.contains("| Parter | Jörgen Ståhl, kommundirektör |"),
+        "{other}"
+    );
+    // Its text started from the main agreement's, and then went its own way.
+    assert!(other.contains("Vi ses varje vecka."), "{other}");
+    assert!(
+        other.contains("Oppositionsrådet får samma underlag som KSO."),
+        "{other}"
+    );
+    let main = export(None);
+    assert!(
+        !main.contains("Oppositionsrådet får samma underlag"),
+        "{main}"
+    );
+    assert!(
+        main.contains("Åsa Öberg, kommunstyrelsens ordförande"),
+        "{main}"
+    );
+    let out = env.run(&[
+        "export",
+        session,
+        "--format",
+        "agreement-md",
+        "--agreement",
+        "nej",
+        "--out",
+        "/tmp/x.md",
+    ]);
+    assert!(common::stderr(&out).contains("Det finns ingen överenskommelse med id ”nej”"));
+    let shown = env.ok(&["show", session]);
+    assert!(
+        shown.contains(
+            "  oppositionsradet-och-kommundirektoren  Oppositionsrådet och kommundirektören"
+        ),
+        "{shown}"
     );
 }

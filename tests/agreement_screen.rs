@@ -201,3 +201,41 @@ fn placing_an_answer_on_the_board_moves_it_to_that_columns_section() {
     assert_eq!(feeds(&h), ["gemensamt-ansvar"]);
     assert!(!h.screen(160, 45).contains("▦"));
 }
+
+/// `a` makes another agreement on the same rules, `v` goes between them, and
+/// each is written on its own; the export dialog asks which.
+#[test]
+fn another_agreement_is_made_and_written_on_its_own() {
+    let mut h = Harness::demo();
+    h.press(KeyCode::Char('o'));
+    h.press(KeyCode::Enter);
+    h.type_text("Huvudtext.");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('a'));
+    h.type_text("Oppositionsrådet och kommundirektören");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Right); // the first participant
+    h.press(KeyCode::Enter);
+    let screen = h.screen(160, 45);
+    assert!(
+        screen.contains("Oppositionsrådet och kommundirektören ·"),
+        "{screen}"
+    );
+    h.press(KeyCode::Enter);
+    for _ in 0.."Huvudtext.".chars().count() {
+        h.press(KeyCode::Backspace);
+    }
+    h.type_text("Egen text – åäö.");
+    h.press(KeyCode::Enter);
+    let s = h.on_disk();
+    let other = s
+        .agreement_of("oppositionsradet-och-kommundirektoren")
+        .unwrap();
+    assert_eq!(other.sections["parter"].text, "Egen text – åäö.");
+    assert_eq!(s.agreement().sections["parter"].text, "Huvudtext.");
+    assert_eq!(other.parties.len(), 1);
+    h.press(KeyCode::Char('v'));
+    assert!(h.screen(160, 45).contains("Ordföranden och direktören ·"));
+    h.press(KeyCode::Char('e'));
+    assert!(h.screen(160, 45).contains("‹ Ordföranden och direktören ›"));
+}

@@ -556,6 +556,7 @@ fn the_apps_export_never_replaces_the_session_file() {
         path: path.clone(),
         anonymous: false,
         final_text: false,
+        agreement: None,
         day: None,
         now: h.now,
         replace: true,

@@ -303,9 +303,11 @@ fn a_voter_or_party_cannot_be_removed_from_the_list() {
     );
     s.set_dots(v + 1, other, Item::Answer(kept), 0, now)
         .unwrap();
-    s.set_parties(vec![other], now).unwrap();
+    s.set_parties(samspel::model::MAIN, vec![other], now)
+        .unwrap();
     assert!(s.remove_participant(other, now).is_err());
-    s.set_parties(vec![voter], now).unwrap();
+    s.set_parties(samspel::model::MAIN, vec![voter], now)
+        .unwrap();
     s.remove_participant(other, now).unwrap();
     assert_eq!(s.check_integrity(), Ok(()));
 }

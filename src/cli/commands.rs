@@ -11,7 +11,8 @@ use super::{
 use crate::export::{self, Format, Options};
 use crate::i18n::{Lang, Localize, Quoted, long_date};
 use crate::model::{
-    ActionText, ModelError, NewParticipant, NewSession, Program, Session, Side, Speaker, clock,
+    ActionText, MAIN, ModelError, NewParticipant, NewSession, Program, Session, Side, Speaker,
+    clock,
 };
 use crate::programs;
 use crate::store::{self, Replace, Saved, Store, StoreError, Writer};
@@ -62,7 +63,7 @@ pub fn dispatch(
         Command::Show { session } => show(&session, store()?, lang, out),
         Command::AddAnswer(args) => add_answer(args, store()?, lang),
         Command::AddAction(args) => add_action(args, store()?, lang),
-        Command::Agreement(args) => agreement(args, store()?, lang),
+        Command::Agreement(args) => agreement(args, store()?, lang, out),
         Command::Export(args) => export(args, store()?, lang),
         Command::Programs => list_programs(lang, out),
         Command::CheckProgram { file } => {
@@ -287,6 +288,16 @@ fn show(arg: &str, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
             format!("  {}        {}", clock(day.end_minute()), tr!(lang, End)),
         )?;
     }
+    // The ids that `samspel agreement --agreement` and `export --agreement` take.
+    if session.agreements().nth(1).is_some() {
+        say(out, format!("\n{}", tr!(lang, CliShowAgreements)))?;
+        for agreement in session.agreements() {
+            say(
+                out,
+                format!("  {}  {}", agreement.id(), agreement.label(lang)),
+            )?;
+        }
+    }
     // The ids that `samspel agreement --section` takes.
     say(out, format!("\n{}", tr!(lang, CliShowSections)))?;
     let width = program
@@ -349,14 +360,27 @@ fn add_action(args: AddActionArgs, store: &Store, lang: Lang) -> Outcome {
     })
 }
 
-/// Sets the agreement's title, its parties (by name) and a section's text.
-fn agreement(args: AgreementArgs, store: &Store, lang: Lang) -> Outcome {
+/// Sets an agreement's title, its parties (by name) and sections' text; with
+/// `--new`, of a new agreement on the same rules, whose id it prints.
+fn agreement(args: AgreementArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome {
     let fail = |e: &dyn Localize| Failure::of(e, lang);
     let path = store.resolve(&args.session).map_err(|e| fail(&e))?;
     let now = Timestamp::now();
+    let id = match &args.new {
+        Some(name) => store::slugify(name),
+        None => args.agreement.clone().unwrap_or_else(|| MAIN.to_string()),
+    };
     change(&path, lang, |session| {
+        if let Some(name) = &args.new {
+            session
+                .add_agreement(&id, name, Vec::new(), now)
+                .map_err(|e| fail(&e))?;
+        }
+        session.agreement_of(&id).map_err(|e| fail(&e))?;
         if let Some(title) = &args.title {
-            session.set_agreement_title(title, now);
+            session
+                .set_agreement_title(&id, title, now)
+                .map_err(|e| fail(&e))?;
         }
         if !args.parties.is_empty() {
             let ids = args
@@ -376,16 +400,20 @@ fn agreement(args: AgreementArgs, store: &Store, lang: Lang) -> Outcome {
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| fail(&e))?;
-            session.set_parties(ids, now).map_err(|e| fail(&e))?;
+            session.set_parties(&id, ids, now).map_err(|e| fail(&e))?;
         }
         // Each --section brings an id and a text (clap counts them in pairs).
         for pair in args.section.chunks_exact(2) {
             session
-                .set_section_text(&pair[0], &pair[1], now)
+                .set_section_text(&id, &pair[0], &pair[1], now)
                 .map_err(|e| fail(&e))?;
         }
         Ok(())
-    })
+    })?;
+    if args.new.is_some() {
+        say(out, id)?;
+    }
+    Ok(())
 }
 
 /// Opens the session, makes `change` and saves it. If another program saved the
@@ -409,11 +437,17 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     let fail = |e: StoreError| Failure::of(&e, lang);
     let path = store.resolve(&args.session).map_err(fail)?;
     let session = store::load(&path).map_err(fail)?;
+    if let Some(id) = &args.agreement {
+        session
+            .agreement_of(id)
+            .map_err(|e| Failure::of(&e, lang))?;
+    }
     let options = Options {
         anonymous: args.anonymous,
         lang,
         sources: args.sources,
         final_text: args.final_text,
+        agreement: args.agreement.clone(),
         day: export_day(&session, &args, lang)?,
         now: Timestamp::now(),
         raw_csv: args.raw,

@@ -133,6 +133,10 @@ struct AddActionArgs {
 struct AgreementArgs {
     #[arg(help = Msg::CliSession.key())]
     session: String,
+    #[arg(long, conflicts_with = "new", help = Msg::CliAgreementId.key())]
+    agreement: Option<String>,
+    #[arg(long, help = Msg::CliAgreementNew.key())]
+    new: Option<String>,
     #[arg(long, help = Msg::CliAgreementTitle.key())]
     title: Option<String>,
     #[arg(long, num_args = 1.., help = Msg::CliAgreementParties.key())]
@@ -177,6 +181,8 @@ struct ExportArgs {
     sources: bool,
     #[arg(long = "final", help = Msg::CliExportFinal.key())]
     final_text: bool,
+    #[arg(long, help = Msg::CliAgreementId.key())]
+    agreement: Option<String>,
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..),
           help = Msg::CliExportDay.key())]
     day: Option<u16>,

@@ -12,7 +12,7 @@ use super::{ExportError, Options, markdown, speaker_label, who_label};
 use crate::i18n::{Lang, date_text};
 use crate::model::Session;
 use crate::model::draft_agreement::{
-    Draft, DraftItem, DraftSection, EVALUATION_QUESTIONS, Party, compile,
+    Draft, DraftItem, DraftSection, EVALUATION_QUESTIONS, Party, compile_agreement,
 };
 use crate::tr;
 
@@ -130,7 +130,9 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
 /// The document's parts: the draft's or, with `options.final_text`, the final's.
 fn parts(session: &Session, options: &Options) -> Vec<Part> {
     let lang = options.lang;
-    let draft = compile(session, lang);
+    let agreement = options.agreement.as_deref();
+    let agreement = agreement.and_then(|id| session.agreement_of(id).ok());
+    let draft = compile_agreement(session, agreement.unwrap_or(session.agreement()), lang);
     let mut parts = vec![Part::Title(draft.title.clone())];
     if !options.final_text {
         parts.push(Part::Stamp(tr!(lang, DocDraftStamp)));

@@ -108,7 +108,7 @@ impl Localize for ExportError {
 }
 
 /// How to export.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Options {
     /// Replace the participants' names with "Deltagare 1", "Deltagare 2", …
     pub anonymous: bool,
@@ -118,6 +118,8 @@ pub struct Options {
     /// The agreement as adopted: only the agreed text, a decision block and
     /// signature lines; else the draft for the room, with its material.
     pub final_text: bool,
+    /// Which of the session's agreements (its id); `None` for the main one.
+    pub agreement: Option<String>,
     /// In the notes: only this day (0 is day 1); `None` for all days.
     pub day: Option<usize>,
     /// When the export is made: a block's timer still running counts until then.

@@ -67,9 +67,12 @@ messages! {
     CliAddActionBlock => "Blocket uppdraget kom från (se `samspel show`)", "The block the action item came from (see `samspel show`)";
     CliAgreement => "Ändra överenskommelsen: titel, parter och ett avsnitts text", "Change the agreement: title, parties and a section's text";
     CliAgreementTitle => "Överenskommelsens titel (tom: den vanliga, som nämner organisationen)", "The agreement's title (empty: the usual one, naming the organisation)";
+    CliAgreementId => "Vilken överenskommelse (id, se `samspel show`; annars huvud, den mellan ordföranden och direktören)", "Which agreement (id, see `samspel show`; else huvud, the one between the chair and the director)";
+    CliAgreementNew => "Skapa en ny överenskommelse på samma spelregler, t.ex. \"Oppositionsrådet och kommundirektören\", och skriv ut dess id", "Create a new agreement on the same rules, e.g. \"Oppositionsrådet och kommundirektören\", and print its id";
     CliAgreementParties => "Parterna, med deltagarnas namn", "The parties, by the participants' names";
     CliAgreementSection => "Ett avsnitts id (se `samspel show`) och dess text; kan ges flera gånger", "A section's id (see `samspel show`) and its text; may be given more than once";
     CliShowSections => "Överenskommelsens avsnitt", "The agreement's sections";
+    CliShowAgreements => "Överenskommelser", "Agreements";
     CliExport => "Exportera en session till en fil", "Export a session to a file";
     CliExportFormat => "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md, agreement-docx, memo-md eller memo-docx (tjänsteskrivelsen)", "Format: json, csv, notes-md, notes-docx, notes-txt, agreement-md, agreement-docx, memo-md or memo-docx (the decision memo)";
     CliExportDay => "I minnesanteckningarna: bara den här dagen (1 eller 2)", "In the session notes: this day only (1 or 2)";
@@ -121,6 +124,9 @@ messages! {
     ModelObserver => "{name} är observatör och lämnar inga svar.", "{name} is an observer and gives no answers.";
     ModelEmptyAnswer => "Svaret är tomt; skriv något först.", "The answer is empty; write something first.";
     ModelUnknownSection => "Det finns inget avsnitt med id {id} i överenskommelsen.", "The agreement has no section with the id {id}.";
+    ModelUnknownAgreement => "Det finns ingen överenskommelse med id {id}; de som finns: {known}.", "There is no agreement with the id {id}; there are: {known}.";
+    ModelDuplicateAgreement => "Det finns redan en överenskommelse med id {id}.", "There is already an agreement with the id {id}.";
+    ModelEmptyAgreementName => "Överenskommelsen behöver ett namn.", "The agreement needs a name.";
     ModelEmptyQuestion => "Frågan är tom; skriv frågan först.", "The question is empty; write the question first.";
     ModelCannotGroup => "Ett av svaren ingår redan i ett förslag; dela det först (S).", "One of the answers is already in a proposal; split it first (S).";
     ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {n}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {n}); take a dot away elsewhere first.";
@@ -276,6 +282,8 @@ messages! {
     FieldFormat => "Vad", "What";
     FieldAnonymous => "Utan namn", "Without names";
     FieldFinal => "Slutlig version", "Final version";
+    FieldWhichAgreement => "Överenskommelse", "Agreement";
+    AgreementMain => "Ordföranden och direktören", "The chair and the director";
     FieldFolder => "Mapp", "Folder";
     FieldFileName => "Filnamn (tomt: det vanliga)", "File name (empty: the usual one)";
     FormatJson => "Hela sessionen (JSON, data)", "The whole session (JSON, data)";
@@ -351,6 +359,11 @@ messages! {
     NoticeNoItem => "Inget underlag är valt: Tab väljer ett.", "No material is selected: Tab selects one.";
     NoticePlaced => "Underlaget flyttades till {section}.", "The material was moved to {section}.";
     FieldAgreementTitle => "Titel", "Title";
+    FieldAgreementName => "Mellan vilka (t.ex. oppositionsrådet och kommundirektören)", "Between whom (e.g. the opposition leader and the chief executive)";
+    FormNewAgreement => " Ny överenskommelse på samma spelregler ", " A new agreement on the same rules ";
+    KeyNextAgreement => "nästa överenskommelse", "next agreement";
+    KeyNewAgreement => "ny överenskommelse (t.ex. med oppositionsrådet)", "new agreement (e.g. with the opposition leader)";
+    NoticeWriting => "Du skriver nu {title}.", "You are now writing {title}.";
     EditorSectionTitle => " {section} · sparas medan du skriver ", " {section} · saved as you write ";
     EditorMemoTitle => " Tjänsteskrivelsen: {part} · sparas medan du skriver ", " Decision memo: {part} · saved as you write ";
     FormAgreementHeader => " Parter och datum ", " Parties and dates ";

@@ -5,7 +5,7 @@
 
 use jiff::Timestamp;
 
-use super::{Item, ModelError, Session};
+use super::{Item, MAIN, ModelError, Session};
 use crate::i18n::{Lang, Msg, text};
 
 /// A column of the board, left to right.
@@ -83,7 +83,7 @@ impl Session {
     ) -> Result<(), ModelError> {
         match column {
             Some(column) => {
-                self.place_item(item, column.section(), now)?;
+                self.place_item(MAIN, item, column.section(), now)?;
                 self.mark_item(item, true, now)?;
             }
             None => {

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+use super::agreement_text::MAIN;
 use super::organisation::{self, Kind, PartyRole};
-use super::{ActionItem, Item, Participant, ParticipantId, Session, Speaker};
+use super::{ActionItem, AgreementText, Item, Participant, ParticipantId, Session, Speaker};
 use crate::i18n::Lang;
 
 /// The section that receives the action items.
@@ -31,6 +32,8 @@ pub const EVALUATION_QUESTIONS: [&str; 4] = [
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
+    /// Which of the session's agreements ([`MAIN`] for the workshop's own).
+    pub id: String,
     pub organisation: String,
     /// A kommun or a region: the words of roles and section titles follow it.
     pub kind: Kind,
@@ -106,12 +109,17 @@ impl DraftItem {
     }
 }
 
-/// Compiles the draft. Only marked answers and marked proposals go in, each in
-/// the one section it feeds (`Session::section_of`).
+/// Compiles the main agreement's draft.
 pub fn compile(session: &Session, lang: Lang) -> Draft {
+    compile_agreement(session, session.agreement(), lang)
+}
+
+/// Compiles an agreement's draft. Only marked answers and marked proposals go
+/// in, each in the one section it feeds in this agreement (`Session::section_of`).
+pub fn compile_agreement(session: &Session, agreement: &AgreementText, lang: Lang) -> Draft {
     let program = session.program();
     let kind = Kind::of(&session.organisation);
-    let (by_section, unplaced) = material(session);
+    let (by_section, unplaced) = material(session, agreement);
     let sections = program
         .sections
         .iter()
@@ -120,8 +128,8 @@ pub fn compile(session: &Session, lang: Lang) -> Draft {
             let (used, open): (Vec<&DraftItem>, Vec<&DraftItem>) = all
                 .into_iter()
                 .flatten()
-                .partition(|i| i.all().all(|item| session.is_used(item)));
-            let written = session.agreement().sections.get(&section.id);
+                .partition(|i| i.all().all(|item| agreement.used.contains(&item)));
+            let written = agreement.sections.get(&section.id);
             DraftSection {
                 id: section.id.clone(),
                 title: organisation::section_title(&section.id, &section.title, kind, lang),
@@ -138,26 +146,40 @@ pub fn compile(session: &Session, lang: Lang) -> Draft {
             }
         })
         .collect();
-    let title = match session.agreement().title.as_str() {
-        "" => organisation::default_title(&session.organisation, lang),
+    let title = match agreement.title.as_str() {
+        "" => default_title(session, agreement, lang),
         title => title.to_string(),
     };
     Draft {
+        id: agreement.id().to_string(),
         organisation: session.organisation.clone(),
         kind,
         title,
-        parties: parties(session, kind, lang),
+        parties: parties(session, agreement, kind, lang),
         date: session.day2().or(session.day1()),
-        version: session.agreement().version.max(1),
-        next_review: session.next_review(),
+        version: agreement.version.max(1),
+        next_review: session.next_review_of(agreement),
         sections,
         unplaced,
     }
 }
 
+/// An agreement's title until the group writes one: what it is about and for
+/// whom, and another agreement's name after it.
+pub fn default_title(session: &Session, agreement: &AgreementText, lang: Lang) -> String {
+    let title = organisation::default_title(&session.organisation, lang);
+    match agreement.name.as_str() {
+        "" => title,
+        name => format!("{title} – {name}"),
+    }
+}
+
 /// The marked material by the section it feeds, highest priority first, each
 /// text once per section; and the material no section takes.
-fn material(session: &Session) -> (HashMap<&str, Vec<DraftItem>>, Vec<DraftItem>) {
+fn material<'a>(
+    session: &'a Session,
+    agreement: &'a AgreementText,
+) -> (HashMap<&'a str, Vec<DraftItem>>, Vec<DraftItem>) {
     let scores = session.scores();
     let mut by_section: HashMap<&str, Vec<DraftItem>> = HashMap::new();
     let mut unplaced = Vec::new();
@@ -171,7 +193,7 @@ fn material(session: &Session) -> (HashMap<&str, Vec<DraftItem>>, Vec<DraftItem>
                 score: scores.get(&item).copied().unwrap_or(0),
                 block: block.id.clone(),
             };
-            match session.section_of(item) {
+            match session.section_of(agreement, item) {
                 Some(section) => add_once(by_section.entry(section).or_default(), entry),
                 None => add_once(&mut unplaced, entry),
             }
@@ -207,10 +229,10 @@ fn same_text(text: &str) -> String {
     words.join(" ").trim_end_matches(['.', '!']).to_lowercase()
 }
 
-/// The parties as set, else the participants whose titles name the chair or
-/// the director (chairs first), so that a session with a KSO and a
-/// kommundirektör has its parties without anyone choosing them.
-fn parties(session: &Session, kind: Kind, lang: Lang) -> Vec<Party> {
+/// The parties as set, else (for the main agreement) the participants whose
+/// titles name the chair or the director (chairs first), so that a session
+/// with a KSO and a kommundirektör has its parties without anyone choosing them.
+fn parties(session: &Session, agreement: &AgreementText, kind: Kind, lang: Lang) -> Vec<Party> {
     let party = |p: &Participant| {
         let title = p.title.trim();
         let bare = title.len() <= 3;
@@ -224,8 +246,8 @@ fn parties(session: &Session, kind: Kind, lang: Lang) -> Vec<Party> {
             role,
         }
     };
-    let set = &session.agreement().parties;
-    if !set.is_empty() {
+    let set = &agreement.parties;
+    if !set.is_empty() || agreement.id() != MAIN {
         return set
             .iter()
             .filter_map(|id| session.participant(*id))
@@ -268,7 +290,7 @@ mod tests {
             .unwrap();
         let v = s.start_voting(vec![Item::Answer(low), Item::Answer(high)], 3, NOW);
         s.set_dots(v, p, Item::Answer(high), 2, NOW).unwrap();
-        s.set_section_text(DEVELOPMENT, "Vi gör så här.", NOW)
+        s.set_section_text(crate::model::MAIN, DEVELOPMENT, "Vi gör så här.", NOW)
             .unwrap();
 
         let draft = compile(&s, Lang::Sv);
@@ -322,14 +344,17 @@ mod tests {
             sections_holding(&draft, "Vi ses varje vecka"),
             ["samarbete"]
         );
-        s.place_item(Item::Answer(a), "forhallningssatt", NOW)
+        s.place_item(crate::model::MAIN, Item::Answer(a), "forhallningssatt", NOW)
             .unwrap();
         let draft = compile(&s, Lang::Sv);
         assert_eq!(
             sections_holding(&draft, "Vi ses varje vecka"),
             ["forhallningssatt"]
         );
-        assert!(s.place_item(Item::Answer(a), "finns-inte", NOW).is_err());
+        assert!(
+            s.place_item(crate::model::MAIN, Item::Answer(a), "finns-inte", NOW)
+                .is_err()
+        );
     }
 
     #[test]
@@ -377,7 +402,8 @@ mod tests {
         let said = s
             .add_answer("vad-behover-forbattras", who, "Mer tid", true, NOW)
             .unwrap();
-        s.set_used(Item::Answer(said), true, NOW);
+        s.set_used(crate::model::MAIN, Item::Answer(said), true, NOW)
+            .unwrap();
         let draft = compile(&s, Lang::Sv);
         let dev = draft.sections.iter().find(|x| x.id == DEVELOPMENT).unwrap();
         assert!(dev.items.is_empty());
@@ -395,7 +421,8 @@ mod tests {
             .unwrap();
         let draft = compile(&s, Lang::Sv);
         assert_eq!(draft.unplaced.len(), 1);
-        s.place_item(Item::Answer(late), "samarbete", NOW).unwrap();
+        s.place_item(crate::model::MAIN, Item::Answer(late), "samarbete", NOW)
+            .unwrap();
         let draft = compile(&s, Lang::Sv);
         assert!(draft.unplaced.is_empty());
         assert_eq!(sections_holding(&draft, "Ett nytt förslag"), ["samarbete"]);
@@ -425,7 +452,7 @@ mod tests {
                 ("Dag", "regiondirektör")
             ]
         );
-        s.set_parties(vec![chair], NOW).unwrap();
+        s.set_parties(crate::model::MAIN, vec![chair], NOW).unwrap();
         assert_eq!(compile(&s, Lang::Sv).parties.len(), 1);
     }
 }

@@ -17,6 +17,9 @@ pub enum ModelError {
     UnknownAction,
     UnknownAnswer,
     UnknownSection(String),
+    UnknownAgreement { id: String, known: Vec<String> },
+    DuplicateAgreement(String),
+    EmptyAgreementName,
     EmptyQuestion,
     CannotGroup,
     NoDotsLeft { name: String, dots: u32 },
@@ -48,6 +51,14 @@ impl Localize for ModelError {
             ModelError::EmptyAction => tr!(lang, ModelEmptyAction),
             ModelError::UnknownAction => tr!(lang, ModelUnknownAction),
             ModelError::UnknownSection(id) => tr!(lang, ModelUnknownSection, id = q(id)),
+            ModelError::UnknownAgreement { id, known } => tr!(
+                lang,
+                ModelUnknownAgreement,
+                id = q(id),
+                known = known.join(", ")
+            ),
+            ModelError::DuplicateAgreement(id) => tr!(lang, ModelDuplicateAgreement, id = q(id)),
+            ModelError::EmptyAgreementName => tr!(lang, ModelEmptyAgreementName),
             ModelError::EmptyQuestion => tr!(lang, ModelEmptyQuestion),
             ModelError::CannotGroup => tr!(lang, ModelCannotGroup),
             ModelError::NoDotsLeft { name, dots } => {

@@ -92,12 +92,18 @@ impl Session {
         if let Some(missing) = sources.clone().find(|id| self.answer(**id).is_none()) {
             return Err(Integrity::DanglingId(missing.0));
         }
-        let people = self.agreement.parties.iter().chain(
+        let mut ids: Vec<&str> = self.agreements().map(|a| a.id()).collect();
+        ids.sort_unstable();
+        if let Some(pair) = ids.windows(2).find(|pair| pair[0] == pair[1]) {
+            return Err(Integrity::DuplicateId(pair[0].to_string()));
+        }
+        let parties = self.agreements().flat_map(|a| a.parties.iter());
+        let mut people = parties.chain(
             self.votings
                 .iter()
                 .flat_map(|v| v.dots.iter().map(|d| &d.participant)),
         );
-        if let Some(missing) = people.clone().find(|p| self.participant(**p).is_none()) {
+        if let Some(missing) = people.find(|p| self.participant(**p).is_none()) {
             return Err(Integrity::DanglingId(missing.0));
         }
         self.check_counts()?;

@@ -27,7 +27,7 @@ pub mod starters;
 mod voting;
 
 pub use action::{ActionId, ActionItem, ActionText, DeletedAction};
-pub use agreement_text::{AgreementText, Placement, SectionText};
+pub use agreement_text::{AgreementText, MAIN, Placement, SectionText};
 pub use answer::{Answer, AnswerId, Speaker};
 pub use answers::Deleted;
 pub use dates::parse_day;

@@ -52,6 +52,9 @@ pub struct Presentation {
     /// The agreement section on the wall (the Section slide).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    /// Which agreement that section is of; none for the main one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<String>,
 }
 
 impl Default for Presentation {
@@ -63,6 +66,7 @@ impl Default for Presentation {
             show_side: true,
             theme: ThemeChoice::default(),
             section: None,
+            agreement: None,
         }
     }
 }

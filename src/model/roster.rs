@@ -69,7 +69,7 @@ impl Session {
             .votings
             .iter()
             .any(|v| v.dots.iter().any(|d| d.participant == id));
-        if voted || self.agreement.parties.contains(&id) {
+        if voted || self.agreements().any(|a| a.parties.contains(&id)) {
             return Err(ModelError::VotedOrParty { name: name() });
         }
         self.participants.remove(i);

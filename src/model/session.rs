@@ -53,6 +53,10 @@ pub struct Session {
     /// The agreement as the group writes it.
     #[serde(default)]
     pub(super) agreement: AgreementText,
+    /// The session's other agreements on the same rules, e.g. between the
+    /// oppositionsråd and the director.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) other_agreements: Vec<AgreementText>,
     /// The parts of the tjänsteskrivelse the user has written (the rest are
     /// made from the session).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -83,6 +87,7 @@ impl Session {
             proposals: Vec::new(),
             votings: Vec::new(),
             agreement: AgreementText::default(),
+            other_agreements: Vec::new(),
             memo: BTreeMap::new(),
             next_id: 1,
         };

@@ -154,7 +154,9 @@ impl Session {
             v.dots
                 .retain(|d| there(&d.item) && people.contains(&d.participant));
         }
-        self.agreement.parties.retain(|p| people.contains(p));
+        for agreement in std::iter::once(&mut self.agreement).chain(&mut self.other_agreements) {
+            agreement.parties.retain(|p| people.contains(p));
+        }
     }
 
     /// Starts a round of dot voting over `items`; returns its index.

@@ -23,6 +23,8 @@ pub struct Editor {
     pub editing: Option<AnswerId>,
     /// Writing an agreement section's text instead of an answer.
     pub section: Option<String>,
+    /// Which agreement that section is of.
+    pub agreement: String,
     /// Material taken into the section's text: worked in once it is saved.
     pub taken: Vec<crate::model::Item>,
     /// Writing a part of the tjänsteskrivelse instead of an answer.
@@ -45,6 +47,7 @@ impl Editor {
             speaker,
             editing,
             section: None,
+            agreement: crate::model::MAIN.to_string(),
             taken: Vec::new(),
             memo: None,
             typed: None,
@@ -62,9 +65,10 @@ impl Editor {
         }
     }
 
-    /// Writing the agreed text of an agreement section.
-    pub fn for_section(section: &str, text: &str) -> Editor {
+    /// Writing the agreed text of a section of an agreement.
+    pub fn for_section(agreement: &str, section: &str, text: &str) -> Editor {
         Editor {
+            agreement: agreement.to_string(),
             section: Some(section.to_string()),
             ..Editor::new("", Speaker::Group, None, text)
         }
@@ -263,10 +267,10 @@ impl App {
             return self.route(|_, cx| crate::tui::screens::memo::MemoUi::keep(cx, part, &text));
         }
         if let Some(section) = editor.section.clone() {
-            let text = editor.text();
+            let (agreement, text) = (editor.agreement.clone(), editor.text());
             return self.route(|_, cx| {
                 cx.change(|s| {
-                    let _ = s.set_section_text(&section, &text, now);
+                    let _ = s.set_section_text(&agreement, &section, &text, now);
                 })
             });
         }

@@ -14,7 +14,8 @@ pub fn fixture() -> Session {
     let mut s = samspel::demo::session(Lang::Sv, now).unwrap();
     let kso = s.participant_named("Karin Lundberg").unwrap().id;
     let kd = s.participant_named("Per Åström").unwrap().id;
-    s.set_parties(vec![kso, kd], now).unwrap();
+    s.set_parties(samspel::model::MAIN, vec![kso, kd], now)
+        .unwrap();
     let hard: Vec<_> = s.answers_in("vad-ar-svart").map(|a| a.id).collect();
     let proposal = s
         .group_answers(&hard, "Mer tid för samtal om annat än akuta ärenden", now)
@@ -41,12 +42,14 @@ pub fn fixture() -> Session {
     let v = s.start_voting(vec![Item::Answer(hostile), Item::Answer(meetings)], 3, now);
     s.set_dots(v, kso, Item::Answer(meetings), 3, now).unwrap();
     s.set_section_text(
+        samspel::model::MAIN,
         "inledning",
         "Vi leder Sjöbacka tillsammans.\nVisionen är vår gemensamma berättelse.",
         now,
     )
     .unwrap();
-    s.set_section_done("inledning", true, now).unwrap();
+    s.set_section_done(samspel::model::MAIN, "inledning", true, now)
+        .unwrap();
     let timer = s.timer_mut("vad-ar-svart");
     timer.elapsed_secs = 34 * 60 + 10;
     s

@@ -19,6 +19,8 @@ pub struct ExportRequest {
     pub anonymous: bool,
     /// The agreement as it is to be adopted, not the draft.
     pub final_text: bool,
+    /// Which agreement, when the session has several; `None` for the main one.
+    pub agreement: Option<String>,
     /// In the notes: only this day (0 is day 1).
     pub day: Option<usize>,
     /// When it was asked for: a running timer counts until then.
@@ -45,6 +47,13 @@ impl App {
             |r| r.anonymous,
         );
         let final_text = back.is_some_and(|r| r.final_text);
+        let which = back.and_then(|r| r.agreement.as_deref()).map_or(0, |id| {
+            let ids = self
+                .session
+                .iter()
+                .flat_map(|s| s.agreements().map(|a| a.id()));
+            ids.into_iter().position(|a| a == id).unwrap_or(0)
+        });
         // From the memo's screen, the memo is what is wanted.
         let wanted = match self.screen {
             crate::tui::app::Screen::Memo => Some(Format::MemoDocx),
@@ -63,7 +72,7 @@ impl App {
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default();
         let formats = Format::ALL.iter().map(|f| f.label(self.lang)).collect();
-        let fields = vec![
+        let mut fields = vec![
             Field::choice(Msg::FieldFormat, formats, format.unwrap_or(0)),
             Field::choice(Msg::FieldDays, self.day_choices(), day),
             Field::toggle(Msg::FieldAnonymous, anonymous),
@@ -71,6 +80,12 @@ impl App {
             Field::text(Msg::FieldFolder, &folder),
             Field::text(Msg::FieldFileName, &file),
         ];
+        // Which agreement, asked only of a session that has more than one.
+        let agreements = self.agreement_choices();
+        if agreements.len() > 1 {
+            let field = Field::choice(Msg::FieldWhichAgreement, agreements, which);
+            fields.insert(4, field);
+        }
         let title = tr!(self.lang, FormExport);
         self.overlay = Some(Overlay::Form(Form::new(Purpose::Export, title, fields)));
     }
@@ -88,12 +103,27 @@ impl App {
         let day = day.filter(|_| format.is_notes());
         let anonymous = form.is_on(Msg::FieldAnonymous);
         let final_text = form.is_on(Msg::FieldFinal) && format.is_agreement();
+        // The first is the main agreement, the one the file name does not name.
+        let agreement = self.session.as_ref().and_then(|s| {
+            let asked = form.has(Msg::FieldWhichAgreement);
+            let which = if asked {
+                form.index(Msg::FieldWhichAgreement)
+            } else {
+                0
+            };
+            let chosen = s.agreements().nth(which)?;
+            (chosen.id() != crate::model::MAIN && format.is_agreement())
+                .then(|| chosen.id().to_string())
+        });
         // The usual name tells the named and the anonymous version apart, so
         // that one never replaces the other unasked.
         let stem = self.session.as_ref().map_or_else(String::new, |s| {
             let mut stem = crate::store::file_stem(s);
             if let Some(d) = day {
                 stem.push_str(&format!("-dag{}", d + 1));
+            }
+            if let Some(id) = &agreement {
+                stem.push_str(&format!("-{id}"));
             }
             if final_text {
                 stem.push_str("-slutlig");
@@ -114,10 +144,20 @@ impl App {
             format,
             anonymous,
             final_text,
+            agreement,
             day,
             now: self.now,
             replace: false,
         })
+    }
+
+    /// The session's agreements by name, the main one first: which one the
+    /// agreement's formats export.
+    fn agreement_choices(&self) -> Vec<String> {
+        let Some(session) = &self.session else {
+            return vec![tr!(self.lang, AgreementMain)];
+        };
+        session.agreements().map(|a| a.label(self.lang)).collect()
     }
 
     /// "Alla dagar", then each day of the program: what the notes can cover.

@@ -25,6 +25,7 @@ pub enum Purpose {
     ProgramFile,
     Export,
     AgreementHeader,
+    NewAgreement,
     Group,
 }
 
@@ -159,6 +160,11 @@ impl Form {
         let found = self.fields.iter().find(|f| f.label == key);
         debug_assert!(found.is_some(), "the form has no field {key:?}");
         found
+    }
+
+    /// Whether the form asks `key` at all (a field only some sessions need).
+    pub fn has(&self, key: Msg) -> bool {
+        self.fields.iter().any(|f| f.label == key)
     }
 
     pub fn get_mut(&mut self, key: Msg) -> Option<&mut Field> {

@@ -152,6 +152,7 @@ fn submit_to_screen(s: &mut Screens, cx: &mut Cx, form: &Form) -> Result<Vec<Eff
         Purpose::ProgramFile => s.prep.submit_program_file(cx, form),
         Purpose::Group => s.voting.submit_group(cx, form),
         Purpose::AgreementHeader => s.agreement.submit_header(cx, form),
+        Purpose::NewAgreement => s.agreement.submit_new_agreement(cx, form),
         // Not shown as a dialog: the details are a tab of preparation, the
         // export dialog is the app's.
         Purpose::Details | Purpose::Export => Ok(vec![]),

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wra
 use super::{AgreementUi, material};
 use crate::i18n::{Msg, date_text, text};
 use crate::model::Session;
-use crate::model::draft_agreement::{Draft, DraftSection, compile};
+use crate::model::draft_agreement::{Draft, DraftSection};
 use crate::tr;
 use crate::tui::editor;
 use crate::tui::screens::DrawCx;
@@ -20,7 +20,7 @@ use crate::tui::widgets::cards::{self, Card, Entry};
 
 /// Parties, organisation, date, version and next review: the agreement's
 /// header, as a paragraph wrapped to `width`.
-fn header(v: &DrawCx, draft: &Draft) -> Paragraph<'static> {
+fn header(v: &DrawCx, draft: &Draft, which: Option<String>) -> Paragraph<'static> {
     let lang = v.lang;
     let date = |d: Option<jiff::civil::Date>| d.map(|d| date_text(lang, d)).unwrap_or_default();
     let parties: Vec<String> = draft.parties.iter().map(|p| p.name.clone()).collect();
@@ -29,7 +29,11 @@ fn header(v: &DrawCx, draft: &Draft) -> Paragraph<'static> {
     } else {
         parties.join(", ")
     };
-    let line = Line::from(vec![
+    let mut spans = Vec::new();
+    if let Some(which) = which {
+        spans.push(Span::styled(format!(" {which} ·"), theme::title()));
+    }
+    spans.extend([
         Span::styled(format!(" {}: ", tr!(lang, DocParties)), theme::dim()),
         Span::styled(parties, theme::title()),
         Span::styled(
@@ -45,11 +49,11 @@ fn header(v: &DrawCx, draft: &Draft) -> Paragraph<'static> {
             theme::dim(),
         ),
     ]);
-    Paragraph::new(line).wrap(Wrap { trim: true })
+    Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true })
 }
 
 pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame<'_>, area: Rect) {
-    let draft = compile(session, v.lang);
+    let draft = ui.draft(session, v.lang);
     let list_width = (area.width / 3).clamp(26, 44);
     let [list, main] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(area);
@@ -60,7 +64,12 @@ pub fn render(ui: &AgreementUi, v: &DrawCx, session: &Session, frame: &mut Frame
     else {
         return;
     };
-    let head = header(v, &draft);
+    // With more than one agreement, which one this is comes first (`v` goes on).
+    let which = session
+        .agreements()
+        .nth(1)
+        .map(|_| ui.agreement(session).label(v.lang));
+    let head = header(v, &draft, which);
     let head_height = u16::try_from(head.line_count(main.width)).unwrap_or(u16::MAX);
     let [head_area, title, body] = Layout::vertical([
         Constraint::Length(head_height.min(3)),

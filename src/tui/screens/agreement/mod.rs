@@ -4,8 +4,8 @@
 pub(crate) mod draw;
 
 use crate::i18n::{Msg, Quoted};
-use crate::model::draft_agreement::{Draft, DraftItem, compile};
-use crate::model::{Item, Session, Slide};
+use crate::model::draft_agreement::{Draft, DraftItem, compile_agreement, default_title};
+use crate::model::{AgreementText, Item, MAIN, ParticipantId, Session, Slide};
 use crate::tr;
 use crate::tui::app::{Effect, Overlay};
 use crate::tui::dialogs::form::{self, Field, FieldError, Form};
@@ -14,15 +14,34 @@ use crate::tui::editor::Editor;
 use crate::tui::keymap::Command;
 use crate::tui::screens::{Ask, Cx};
 
-/// The agreement screen's state: the section selected, and the item of its
-/// material (`Tab`) that `i` takes into the text and `f` moves.
+/// The agreement screen's state: the agreement being written (empty for the
+/// main one), the section selected, and the item of its material (`Tab`) that
+/// `i` takes into the text and `f` moves.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AgreementUi {
+    pub agreement: String,
     pub section: usize,
     pub item: usize,
 }
 
 impl AgreementUi {
+    /// The agreement being written (the main one if its id is gone).
+    pub fn agreement<'a>(&self, session: &'a Session) -> &'a AgreementText {
+        session
+            .agreement_of(&self.agreement)
+            .unwrap_or(session.agreement())
+    }
+
+    /// Its id, for the model's changes.
+    fn id(&self, session: &Session) -> String {
+        self.agreement(session).id().to_string()
+    }
+
+    /// The agreement being written, compiled.
+    pub fn draft(&self, session: &Session, lang: crate::i18n::Lang) -> Draft {
+        compile_agreement(session, self.agreement(session), lang)
+    }
+
     /// The id of the selected section.
     pub fn selected(&self, session: &Session) -> Option<String> {
         let sections = &session.program().sections;
@@ -32,7 +51,7 @@ impl AgreementUi {
 
     /// The selected item of material, if the section has any.
     fn selected_item(&self, cx: &Cx) -> Option<DraftItem> {
-        let draft = compile(cx.session()?, cx.lang);
+        let draft = self.draft(cx.session()?, cx.lang);
         let material = material(&draft, self.section);
         // Taking the last item in leaves the cursor past the end: the one before.
         let at = self.item.min(material.len().saturating_sub(1));
@@ -46,6 +65,7 @@ impl AgreementUi {
         let n = session.program().sections.len();
         let selected = self.selected(session);
         let presenting = session.progress().presentation.on;
+        let agreement = self.id(session);
         match command {
             Command::Up | Command::Down => {
                 self.section = match command {
@@ -56,11 +76,11 @@ impl AgreementUi {
                 // The wall follows the section being written.
                 if presenting {
                     let section = self.selected(session);
-                    return cx.change(|s| s.show_on_wall(Slide::Section, section));
+                    return cx.change(|s| show_section(s, &agreement, section));
                 }
             }
             Command::NextFocus | Command::PrevFocus => {
-                let draft = compile(session, cx.lang);
+                let draft = self.draft(session, cx.lang);
                 let count = material(&draft, self.section).len().max(1);
                 let step = if command == Command::NextFocus {
                     1
@@ -69,16 +89,21 @@ impl AgreementUi {
                 };
                 self.item = (self.item + step) % count;
             }
+            Command::TogglePresent if presenting => {
+                return cx.change(|s| s.toggle_wall(Slide::Section, None));
+            }
             Command::TogglePresent => {
-                return cx.change(|s| s.toggle_wall(Slide::Section, selected));
+                return cx.change(|s| show_section(s, &agreement, selected));
             }
             Command::Accept => {
                 if let Some(id) = selected {
-                    write(cx, &id, None, Vec::new());
+                    write(cx, &agreement, &id, None, Vec::new());
                 }
             }
             Command::TakeIn => match (selected, self.selected_item(cx)) {
-                (Some(id), Some(item)) => write(cx, &id, Some(&item.text), item.all().collect()),
+                (Some(id), Some(item)) => {
+                    write(cx, &agreement, &id, Some(&item.text), item.all().collect())
+                }
                 _ => cx.notify(tr!(cx.lang, NoticeNoItem)),
             },
             Command::Starters => {
@@ -87,20 +112,31 @@ impl AgreementUi {
                 }
             }
             Command::PlaceItem => match self.selected_item(cx) {
-                Some(item) => pick_section(cx, &item),
+                Some(item) => pick_section(cx, self, &item),
                 None => cx.notify(tr!(cx.lang, NoticeNoItem)),
             },
             Command::ToggleDone => {
                 if let Some(id) = selected {
-                    let done = session
-                        .agreement()
-                        .sections
-                        .get(&id)
-                        .is_some_and(|t| t.done);
-                    return cx.try_effects(|s, now| s.set_section_done(&id, !done, now));
+                    let sections = &self.agreement(session).sections;
+                    let done = sections.get(&id).is_some_and(|t| t.done);
+                    return cx
+                        .try_effects(|s, now| s.set_section_done(&agreement, &id, !done, now));
                 }
             }
-            Command::EditHeader => header_form(cx),
+            Command::NextAgreement => {
+                let ids: Vec<String> = session.agreements().map(|a| a.id().to_string()).collect();
+                let at = ids.iter().position(|i| *i == agreement).unwrap_or(0);
+                self.agreement = ids[(at + 1) % ids.len()].clone();
+                self.item = 0;
+                let draft = self.draft(session, cx.lang);
+                cx.notify(tr!(
+                    cx.lang,
+                    NoticeWriting,
+                    title = Quoted(cx.lang, &draft.title)
+                ));
+            }
+            Command::NewAgreement => new_agreement_form(cx),
+            Command::EditHeader => header_form(cx, self),
             Command::OpenMemo => cx.ask(Ask::Memo),
             Command::Export => cx.ask(Ask::Export),
             Command::Back => cx.ask(Ask::Workshop),
@@ -120,13 +156,19 @@ impl AgreementUi {
                     Some(start) => format!("{start} "),
                     None => starter,
                 };
-                write(cx, &section, Some(&open), Vec::new());
+                let Some(agreement) = cx.session().map(|s| self.id(s)) else {
+                    return vec![];
+                };
+                write(cx, &agreement, &section, Some(&open), Vec::new());
             }
             (Purpose::PlaceItem(items), Choice::Section(section)) => {
+                let Some(agreement) = cx.session().map(|s| self.id(s)) else {
+                    return vec![];
+                };
                 let placed = cx.try_change(|s, now| {
                     items
                         .iter()
-                        .try_for_each(|i| s.place_item(*i, &section, now))
+                        .try_for_each(|i| s.place_item(&agreement, *i, &section, now))
                 });
                 if let Some((_, effects)) = placed {
                     let title = cx
@@ -153,13 +195,15 @@ impl AgreementUi {
         let (Some(section), text) = (&editor.section, editor.text()) else {
             return vec![];
         };
+        let agreement = editor.agreement.as_str();
         cx.try_effects(|s, now| {
-            s.set_section_text(section, &text, now)?;
+            s.set_section_text(agreement, section, &text, now)?;
             for &item in &editor.taken {
-                if s.section_of(item) != Some(section.as_str()) {
-                    s.place_item(item, section, now)?;
+                let placed = s.section_of(s.agreement_of(agreement)?, item);
+                if placed != Some(section.as_str()) {
+                    s.place_item(agreement, item, section, now)?;
                 }
-                s.set_used(item, true, now);
+                s.set_used(agreement, item, true, now)?;
             }
             Ok::<_, crate::model::ModelError>(())
         })
@@ -179,18 +223,18 @@ impl AgreementUi {
             .filter(|v| *v > 0)
             .ok_or_else(|| FieldError::new(Msg::FieldVersion, tr!(lang, NoticeBadVersion)))?;
         let review = form.day(Msg::FieldNextReview, lang)?;
-        let parties: Vec<_> = [Msg::FieldParty1, Msg::FieldParty2]
-            .iter()
-            .filter_map(|&f| form.index(f).checked_sub(1))
-            .filter_map(|i| cx.session()?.participants().get(i).map(|p| p.id))
-            .collect();
+        let parties = parties_chosen(cx, form);
         let title = form.text(Msg::FieldAgreementTitle);
+        let Some(agreement) = cx.session().map(|s| self.id(s)) else {
+            return Ok(vec![]);
+        };
         let result = cx.attempt(|s, now| {
             // The default stays the default: it follows the organisation's name.
-            let default = crate::model::organisation::default_title(&s.organisation, lang);
-            s.set_agreement_title(if title == default { "" } else { &title }, now);
-            s.set_agreement_version(version, review, now);
-            s.set_parties(parties, now)
+            let default = default_title(s, s.agreement_of(&agreement)?, lang);
+            let title = if title == default { "" } else { &title };
+            s.set_agreement_title(&agreement, title, now)?;
+            s.set_agreement_version(&agreement, version, review, now)?;
+            s.set_parties(&agreement, parties, now)
         });
         result
             .map(|(_, e)| e)
@@ -200,11 +244,11 @@ impl AgreementUi {
 
 /// The agreement's header: its title, its two parties (the chair and the
 /// director unless others were chosen), its version and next review.
-fn header_form(cx: &mut Cx) {
+fn header_form(cx: &mut Cx, ui: &AgreementUi) {
     let Some(session) = cx.session() else {
         return;
     };
-    let draft = compile(session, cx.lang);
+    let draft = ui.draft(session, cx.lang);
     let mut names = vec![tr!(cx.lang, NoParty)];
     names.extend(session.participants().iter().map(|p| p.name.clone()));
     let index_of = |k: usize| {
@@ -217,11 +261,8 @@ fn header_form(cx: &mut Cx) {
             })
             .map_or(0, |i| i + 1)
     };
-    let version = session.agreement().version.max(1).to_string();
-    let review = session
-        .next_review()
-        .map(|d| d.to_string())
-        .unwrap_or_default();
+    let version = draft.version.to_string();
+    let review = draft.next_review.map(|d| d.to_string()).unwrap_or_default();
     let fields = vec![
         Field::text(Msg::FieldAgreementTitle, &draft.title),
         Field::choice(Msg::FieldParty1, names.clone(), index_of(0)),
@@ -248,11 +289,11 @@ pub(crate) fn material(draft: &Draft, section: usize) -> Vec<(&DraftItem, bool)>
 /// Opens the editor on a section's text, with `addition` (an answer to turn
 /// into a commitment, or a sentence starter) as a paragraph of its own at the
 /// end, where the cursor is.
-fn write(cx: &mut Cx, section: &str, addition: Option<&str>, taken: Vec<Item>) {
-    let Some(session) = cx.session() else {
+fn write(cx: &mut Cx, agreement: &str, section: &str, addition: Option<&str>, taken: Vec<Item>) {
+    let Some(text) = cx.session().and_then(|s| s.agreement_of(agreement).ok()) else {
         return;
     };
-    let text = session.agreement().sections.get(section);
+    let text = text.sections.get(section);
     let text = text.map(|t| t.text.as_str()).unwrap_or_default();
     let saved = text.to_string();
     let text = match addition {
@@ -260,7 +301,7 @@ fn write(cx: &mut Cx, section: &str, addition: Option<&str>, taken: Vec<Item>) {
         Some(addition) => addition.to_string(),
         None => saved.clone(),
     };
-    let mut editor = Editor::for_section(section, &text);
+    let mut editor = Editor::for_section(agreement, section, &text);
     editor.saved = saved;
     editor.taken = taken;
     cx.ask(Ask::Editor(Some(Box::new(editor))));
@@ -282,12 +323,12 @@ fn pick_starter(cx: &mut Cx, section: &str) {
 }
 
 /// The sections to move an item of material to: every one but its own.
-fn pick_section(cx: &mut Cx, item: &DraftItem) {
+fn pick_section(cx: &mut Cx, ui: &AgreementUi, item: &DraftItem) {
     let Some(session) = cx.session() else {
         return;
     };
-    let draft = compile(session, cx.lang);
-    let own = session.section_of(item.item);
+    let draft = ui.draft(session, cx.lang);
+    let own = session.section_of(ui.agreement(session), item.item);
     let items = draft
         .sections
         .iter()
@@ -303,4 +344,56 @@ fn pick_section(cx: &mut Cx, item: &DraftItem) {
     let title = tr!(cx.lang, PickerPlaceIn);
     let picker = Picker::new(Purpose::PlaceItem(item.all().collect()), title, items);
     cx.ask(Ask::Overlay(Overlay::Picker(picker)));
+}
+
+/// Shows a section of an agreement on the wall.
+fn show_section(session: &mut Session, agreement: &str, section: Option<String>) {
+    session.show_on_wall(Slide::Section, section);
+    let shown = (agreement != MAIN).then(|| agreement.to_string());
+    session.progress_mut().presentation.agreement = shown;
+}
+
+/// A new agreement on the same rules, e.g. between the oppositionsråd and the
+/// director: its name and its two parties.
+fn new_agreement_form(cx: &mut Cx) {
+    let Some(session) = cx.session() else {
+        return;
+    };
+    let mut names = vec![tr!(cx.lang, NoParty)];
+    names.extend(session.participants().iter().map(|p| p.name.clone()));
+    let fields = vec![
+        Field::text(Msg::FieldAgreementName, ""),
+        Field::choice(Msg::FieldParty1, names.clone(), 0),
+        Field::choice(Msg::FieldParty2, names, 0),
+    ];
+    let title = tr!(cx.lang, FormNewAgreement);
+    let form = Form::new(form::Purpose::NewAgreement, title, fields);
+    cx.ask(Ask::Overlay(Overlay::Form(form)));
+}
+
+impl AgreementUi {
+    /// Creates the agreement the form describes and goes to it.
+    pub(crate) fn submit_new_agreement(
+        &mut self,
+        cx: &mut Cx,
+        form: &Form,
+    ) -> Result<Vec<Effect>, FieldError> {
+        let name = form.text(Msg::FieldAgreementName);
+        let parties = parties_chosen(cx, form);
+        let id = crate::store::slugify(&name);
+        let made = cx.attempt(|s, now| s.add_agreement(&id, &name, parties, now));
+        let (_, effects) = made.map_err(|m| FieldError::new(Msg::FieldAgreementName, m))?;
+        self.agreement = id;
+        self.item = 0;
+        Ok(effects)
+    }
+}
+
+/// The participants chosen in a form's two party fields.
+fn parties_chosen(cx: &Cx, form: &Form) -> Vec<ParticipantId> {
+    [Msg::FieldParty1, Msg::FieldParty2]
+        .iter()
+        .filter_map(|&f| form.index(f).checked_sub(1))
+        .filter_map(|i| cx.session()?.participants().get(i).map(|p| p.id))
+        .collect()
 }

@@ -266,7 +266,10 @@ pub(super) fn section(
     frame: &mut Frame<'_>,
     area: Rect,
 ) {
-    let draft = crate::model::draft_agreement::compile(session, v.lang);
+    let shown = session.progress().presentation.agreement.as_deref();
+    let agreement = shown.and_then(|id| session.agreement_of(id).ok());
+    let agreement = agreement.unwrap_or(session.agreement());
+    let draft = crate::model::draft_agreement::compile_agreement(session, agreement, v.lang);
     let wanted = session.progress().presentation.section.clone();
     let Some((n, section)) = draft
         .sections
