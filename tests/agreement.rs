@@ -611,3 +611,33 @@ fn a_second_agreement_is_made_written_and_exported_by_its_id() {
         "{shown}"
     );
 }
+
+/// Without names means without names typed into the text too.
+#[test]
+fn an_anonymous_agreement_names_nobody_in_its_text_either() {
+    let mut s = fixture();
+    let now = common::app::start_time();
+    s.set_section_text(
+        samspel::model::MAIN,
+        "samarbete",
+        "Karin Lundberg och Per Åström ses varje måndag.",
+        now,
+    )
+    .unwrap();
+    for final_text in [false, true] {
+        let options = Options {
+            anonymous: true,
+            final_text,
+            ..Options::default()
+        };
+        let md = markdown(&s, options.clone());
+        assert!(!md.contains("Karin") && !md.contains("Åström"), "{md}");
+        assert!(md.contains("ses varje måndag"), "{md}");
+        let bytes = export::render(&s, Format::AgreementDocx, &options).unwrap();
+        let (paragraphs, _) = docx_paragraphs(&bytes);
+        assert!(
+            paragraphs.iter().all(|(_, t)| !t.contains("Karin")),
+            "{paragraphs:?}"
+        );
+    }
+}

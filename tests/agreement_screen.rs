@@ -56,7 +56,7 @@ fn an_answer_is_taken_into_the_text_and_leaves_the_material_once_saved() {
     assert!(written.ends_with("säga till i tid."), "{written}");
     assert_eq!(material_of(&h, "direktor"), [before[0].clone()]);
     let screen = h.screen(160, 45);
-    assert!(screen.contains("1 inarbetade"), "{screen}");
+    assert!(screen.contains("Inarbetat i texten: 1"), "{screen}");
 
     // The next one goes under the text, as a paragraph of its own.
     h.press(KeyCode::Char('i'));
@@ -117,7 +117,7 @@ fn keys_that_need_material_say_so_where_there_is_none() {
     h.press(KeyCode::Char('i'));
     assert_eq!(
         h.app.notice.as_deref(),
-        Some("Inget underlag är valt: Tab väljer ett.")
+        Some("Det här avsnittet har inget underlag att ta in eller flytta.")
     );
     assert!(h.app.editor.is_none());
 }
@@ -132,10 +132,13 @@ fn the_final_is_exported_from_the_dialog() {
     let out = tempfile::tempdir().unwrap();
     h.app.export_dir = out.path().to_path_buf();
     h.press(KeyCode::Char('e'));
-    // Notes (Word), notes (md), notes (txt), then the agreement in Word and Markdown.
-    for _ in 0..4 {
-        h.press(KeyCode::Right);
-    }
+    // From the agreement the dialog offers the agreement in Word; Markdown is next.
+    assert!(
+        h.screen(80, 24).contains("‹ Överenskommelsen (Word) ›"),
+        "{}",
+        h.screen(80, 24)
+    );
+    h.press(KeyCode::Right);
     for _ in 0..3 {
         h.press(KeyCode::Tab); // days, names, to the final
     }

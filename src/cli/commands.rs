@@ -434,6 +434,9 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     if args.raw && args.format != Format::Csv {
         return Err(Failure::usage(tr!(lang, CliErrRawNotCsv)));
     }
+    if (args.final_text || args.agreement.is_some()) && !args.format.is_agreement() {
+        return Err(Failure::usage(tr!(lang, CliErrFinalNotAgreement)));
+    }
     let fail = |e: StoreError| Failure::of(&e, lang);
     let path = store.resolve(&args.session).map_err(fail)?;
     let session = store::load(&path).map_err(fail)?;

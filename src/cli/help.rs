@@ -130,6 +130,13 @@ fn usage_sentence(error: &clap::Error, lang: Lang, cmd: &str) -> String {
             CliErrUnknownCommand,
             arg = context(error, ContextKind::InvalidSubcommand)
         ),
+        // "--parties" with no name: a value is missing, not a wrong one.
+        ErrorKind::InvalidValue if context(error, ContextKind::InvalidValue).is_empty() => {
+            tr!(lang, CliErrNoValue, arg = arg, cmd = cmd)
+        }
+        ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            tr!(lang, CliErrValueCount, arg = arg, cmd = cmd)
+        }
         ErrorKind::InvalidValue => tr!(
             lang,
             CliErrInvalidValue,

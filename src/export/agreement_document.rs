@@ -12,7 +12,7 @@ use super::{ExportError, Options, markdown, speaker_label, who_label};
 use crate::i18n::{Lang, date_text};
 use crate::model::Session;
 use crate::model::draft_agreement::{
-    Draft, DraftItem, DraftSection, EVALUATION_QUESTIONS, Party, compile_agreement,
+    Draft, DraftItem, DraftSection, Party, compile_agreement, evaluation_questions,
 };
 use crate::tr;
 
@@ -129,6 +129,38 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
 
 /// The document's parts: the draft's or, with `options.final_text`, the final's.
 fn parts(session: &Session, options: &Options) -> Vec<Part> {
+    let parts = written_parts(session, options);
+    match options.anonymous {
+        // Names typed into the text go too: "Anna ringer Bo" names them as
+        // surely as a speaker's label would.
+        true => parts
+            .into_iter()
+            .map(|p| p.map(&|t| who_label(session, t, options)))
+            .collect(),
+        false => parts,
+    }
+}
+
+impl Part {
+    /// The part with `f` applied to each of its texts.
+    fn map(self, f: &dyn Fn(&str) -> String) -> Part {
+        let all = |texts: Vec<String>| texts.iter().map(|t| f(t)).collect();
+        match self {
+            Part::Title(t) => Part::Title(f(&t)),
+            Part::Stamp(t) => Part::Stamp(t),
+            Part::Facts(rows) => Part::Facts(rows.into_iter().map(|(k, v)| (k, f(&v))).collect()),
+            Part::Heading(level, t) => Part::Heading(level, f(&t)),
+            Part::Para(t) => Part::Para(f(&t)),
+            Part::Note(t) => Part::Note(f(&t)),
+            Part::Bullets(items) => Part::Bullets(all(items)),
+            Part::Table(head, rows) => Part::Table(head, rows.into_iter().map(all).collect()),
+            Part::Blanks(labels) => Part::Blanks(labels),
+            Part::Signatures(signers) => Part::Signatures(all(signers)),
+        }
+    }
+}
+
+fn written_parts(session: &Session, options: &Options) -> Vec<Part> {
     let lang = options.lang;
     let agreement = options.agreement.as_deref();
     let agreement = agreement.and_then(|id| session.agreement_of(id).ok());
@@ -192,8 +224,7 @@ fn section_parts(
             )));
         }
         parts.push(Part::Heading(2, tr!(lang, DocEvaluationQuestions)));
-        let questions = EVALUATION_QUESTIONS.iter().map(|q| q.to_string());
-        parts.push(Part::Bullets(questions.collect()));
+        parts.push(Part::Bullets(evaluation_questions(draft.kind)));
     }
 }
 

@@ -469,18 +469,23 @@ impl Doc {
     }
 
     /// Lines to sign on, each with who signs under it, kept together on one
-    /// page (with the heading before them).
+    /// page with the heading before them: one paragraph whose lines may not
+    /// part (keepLines), since LibreOffice does not always honour a chain of
+    /// keep-with-next paragraphs.
     pub fn signatures(mut self, line: &str, signers: &[String]) -> Doc {
-        for (i, who) in signers.iter().enumerate() {
-            let last = i + 1 == signers.len();
-            let room = Paragraph::new()
-                .keep_next(true)
-                .line_spacing(LineSpacing::new().before(480));
-            let room = runs(room, line, false, false);
-            self.push(DocumentChild::Paragraph(Box::new(room)), false);
-            let name = runs(Paragraph::new().keep_next(!last), who, false, false);
-            self.push(DocumentChild::Paragraph(Box::new(name)), false);
-        }
+        let text: Vec<String> = signers
+            .iter()
+            .map(|who| format!("\n\n{line}\n{who}"))
+            .collect();
+        let paragraph = Paragraph::new().keep_lines(true);
+        let paragraph = runs(
+            paragraph,
+            text.concat().trim_start_matches('\n'),
+            false,
+            false,
+        );
+        let paragraph = paragraph.line_spacing(LineSpacing::new().before(480));
+        self.push(DocumentChild::Paragraph(Box::new(paragraph)), false);
         self.after_heading = false;
         self.kept_under_heading = None;
         self

@@ -98,7 +98,7 @@ const COUNTS: &[(Msg, [&str; 4])] = &[
         ],
     ),
     (Msg::AgreementMaterial, ["formulera (1)", "formulera (2)", "write in (1)", "write in (2)"]),
-    (Msg::AgreementUsed, ["1 inarbetade", "2 inarbetade", "1 worked in", "2 worked in"]),
+    (Msg::AgreementUsed, ["texten: 1", "texten: 2", "text: 1", "text: 2"]),
     (Msg::PrepParticipants, ["Deltagare (1)", "Deltagare (2)", "Participants (1)", "Participants (2)"]),
     (Msg::DocSectionsDone, ["av 1 avsnitt är", "av 2 avsnitt är", "of 1 section done", "of 2 sections done"]),
     (Msg::DocVersionDraft, ["1 (utkast)", "2 (utkast)", "1 (draft)", "2 (draft)"]),

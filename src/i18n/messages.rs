@@ -79,6 +79,9 @@ messages! {
     CliErrDayNotNotes => "--day gäller bara minnesanteckningarna (notes-md, notes-docx, notes-txt).", "--day applies to the session notes only (notes-md, notes-docx, notes-txt).";
     CliExportRaw => "I csv: cellerna som de skrevs, utan ' framför text som ett kalkylprogram annars läser som en formel (styrtecken tas ändå bort)", "In csv: the cells as typed, without the ' before text a spreadsheet would otherwise read as a formula (control characters are still dropped)";
     CliErrRawNotCsv => "--raw gäller bara csv.", "--raw applies to csv only.";
+    CliErrFinalNotAgreement => "--final och --agreement gäller bara agreement-md och agreement-docx.", "--final and --agreement apply to agreement-md and agreement-docx only.";
+    CliErrNoValue => "{arg} behöver ett värde. Se `samspel {cmd} --help`.", "{arg} needs a value. See `samspel {cmd} --help`.";
+    CliErrValueCount => "{arg} fick fel antal värden. Se `samspel {cmd} --help`.", "{arg} got the wrong number of values. See `samspel {cmd} --help`.";
     CliErrNoSuchDay => "Sessionen har ingen dag {n}; den har {of}.", "The session has no day {n}; it has {of}.";
     CliExportSources => "I utkastet till överenskommelsen: vem som sa vad i underlaget", "In the draft agreement: who said what in the material";
     CliExportFinal => "Överenskommelsen som den ska beslutas: bara den överenskomna texten, med beslutsruta och underskrifter", "The agreement as it is to be adopted: only the agreed text, with a decision block and signatures";
@@ -337,7 +340,7 @@ messages! {
     KeyAgreement => "överenskommelsen", "the agreement";
     KeyWriteSection => "skriv avsnittet", "write the section";
     KeySectionDone => "klar/utkast", "done/draft";
-    KeyHeader => "parter och datum", "parties and dates";
+    KeyHeader => "titel, parter och datum", "title, parties and dates";
     KeyBackToWorkshop => "tillbaka till workshopen", "back to the workshop";
     KeyMemo => "tjänsteskrivelsen", "decision memo";
     KeyEditMemoPart => "skriv", "write";
@@ -348,7 +351,7 @@ messages! {
     AgreementText => " Vår text ", " Our text ";
     AgreementNoText => "Inget skrivet än. Tryck Enter för att skriva avsnittet tillsammans.", "Nothing written yet. Press Enter to write the section together.";
     AgreementNoMaterial => "Inga markerade svar matar det här avsnittet än.", "No marked answers feed this section yet.";
-    AgreementUsed => " {n} inarbetade ", " {n} worked in ";
+    AgreementUsed => " Inarbetat i texten: {n} ", " Worked into the text: {n} ";
     AgreementUnplaced => "utan avsnitt", "no section yet";
     KeyNextItem => "nästa underlag", "next item of material";
     KeyTakeIn => "ta in i texten", "take into the text";
@@ -356,7 +359,9 @@ messages! {
     KeyPlaceItem => "flytta underlaget till annat avsnitt", "move the material to another section";
     PickerStarters => " Börja en mening ", " Start a sentence ";
     PickerPlaceIn => " Flytta underlaget till ", " Move the material to ";
-    NoticeNoItem => "Inget underlag är valt: Tab väljer ett.", "No material is selected: Tab selects one.";
+    NoticeNoItem => "Det här avsnittet har inget underlag att ta in eller flytta.", "This section has no material to take in or move.";
+    KeyPrevItem => "föregående underlag", "previous item of material";
+    NoticeNoAnswerSelected => "Inget svar är valt: ↑/↓ väljer ett.", "No answer is selected: ↑/↓ selects one.";
     NoticePlaced => "Underlaget flyttades till {section}.", "The material was moved to {section}.";
     FieldAgreementTitle => "Titel", "Title";
     FieldAgreementName => "Mellan vilka (t.ex. oppositionsrådet och kommundirektören)", "Between whom (e.g. the opposition leader and the chief executive)";
@@ -450,7 +455,7 @@ messages! {
     BoardGoldenZoneAbout => "Här är ansvaret inte självklart: frågan ägs tillsammans.", "Here the responsibility is not obvious: the question is owned together.";
     BoardVerksamhetAbout => "Tjänsteorganisationen avgör hur det görs och av vem.", "The organisation decides how it is done, and by whom.";
     KeyBoard => "på tavlan: politik → gyllene zonen → verksamhet → av", "on the board: politics → golden zone → organisation → off";
-    NoticeOnBoard => "På tavlan: {column}. Svaret matar det avsnittet av överenskommelsen.", "On the board: {column}. The answer feeds that section of the agreement.";
+    NoticeOnBoard => "På tavlan: {column}. Svaret matar avsnittet {section}.", "On the board: {column}. The answer feeds the section {section}.";
     NoticeOffBoard => "Svaret är inte längre på tavlan.", "The answer is off the board.";
 
     // ---- documents

@@ -218,7 +218,14 @@ impl Session {
         now: Timestamp,
     ) -> Result<(), ModelError> {
         self.check_parties(&parties)?;
-        self.agreement_mut(agreement)?.parties = parties;
+        // One signature each: a participant named twice is a party once.
+        let mut once = Vec::with_capacity(parties.len());
+        for p in parties {
+            if !once.contains(&p) {
+                once.push(p);
+            }
+        }
+        self.agreement_mut(agreement)?.parties = once;
         self.changed = now;
         Ok(())
     }
@@ -316,6 +323,17 @@ impl Session {
         }
         self.changed = now;
         Ok(())
+    }
+
+    /// Forgets that an item was worked into any agreement's text, and with
+    /// `placement` where it was placed: its words or its block changed.
+    pub(super) fn forget_in_agreements(&mut self, item: Item, placement: bool) {
+        for text in std::iter::once(&mut self.agreement).chain(&mut self.other_agreements) {
+            text.used.retain(|i| *i != item);
+            if placement {
+                text.placed.retain(|p| p.item != item);
+            }
+        }
     }
 
     /// An agreement's next review: as set, else a year after the last

@@ -43,6 +43,10 @@ impl Session {
             v.items.retain(|i| !gone.contains(i));
             v.dots.retain(|d| !gone.contains(&d.item));
         }
+        // Moved to another block, it feeds that block's section, afresh.
+        for item in gone {
+            self.forget_in_agreements(item, true);
+        }
     }
 
     pub fn answer(&self, id: AnswerId) -> Option<&Answer> {
@@ -66,6 +70,8 @@ impl Session {
             answer.text = text.to_string();
             answer.edited = Some(now);
             self.changed = now;
+            // New words are material still to be written in, where it was placed.
+            self.forget_in_agreements(super::Item::Answer(id), false);
         }
         Ok(())
     }

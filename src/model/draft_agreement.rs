@@ -30,6 +30,18 @@ pub const EVALUATION_QUESTIONS: [&str; 4] = [
     "Har du förtroende för dem med andra roller än du själv i organisationen? Om inte – vad är det som inte fungerar och som vi kan bli bättre på? Exempel?",
 ];
 
+/// The evaluation questions as a region's agreement asks them: "i kommunen"
+/// is where the organisation works, so a region reads "i regionen".
+pub fn evaluation_questions(kind: Kind) -> Vec<String> {
+    EVALUATION_QUESTIONS
+        .iter()
+        .map(|q| match kind {
+            Kind::Kommun => q.to_string(),
+            Kind::Region => q.replace("i kommunen", "i regionen"),
+        })
+        .collect()
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     /// Which of the session's agreements ([`MAIN`] for the workshop's own).
@@ -351,6 +363,13 @@ mod tests {
             sections_holding(&draft, "Vi ses varje vecka"),
             ["forhallningssatt"]
         );
+        // Moved to another block, it feeds that block's section.
+        s.move_answer(a, "vad-behover-forbattras", NOW).unwrap();
+        let draft = compile(&s, Lang::Sv);
+        assert_eq!(
+            sections_holding(&draft, "Vi ses varje vecka"),
+            ["utveckling"]
+        );
         assert!(
             s.place_item(crate::model::MAIN, Item::Answer(a), "finns-inte", NOW)
                 .is_err()
@@ -408,6 +427,12 @@ mod tests {
         let dev = draft.sections.iter().find(|x| x.id == DEVELOPMENT).unwrap();
         assert!(dev.items.is_empty());
         assert_eq!(dev.used, 1);
+        // New words are to be written in again.
+        s.edit_answer(said, "Mer tid för samtal", NOW).unwrap();
+        let draft = compile(&s, Lang::Sv);
+        let dev = draft.sections.iter().find(|x| x.id == DEVELOPMENT).unwrap();
+        assert_eq!(dev.items.len(), 1);
+        assert_eq!(dev.used, 0);
 
         // Said while the agreement is written: no section yet, but not lost.
         let late = s

@@ -189,10 +189,15 @@ fn default_for(
         MemoPart::Summary => summary(session, lang),
         MemoPart::Description => {
             let mut lines = vec![tr!(lang, MemoSectionsIntro)];
-            // As the agreement titles them (by kommun or region).
+            // The sections the final agreement holds, as it titles them (by
+            // kommun or region); before any has text, all the program's.
+            let written = draft.sections.iter().filter(|s| s.in_final());
+            let sections: Vec<_> = match written.clone().next() {
+                Some(_) => written.collect(),
+                None => draft.sections.iter().collect(),
+            };
             lines.extend(
-                draft
-                    .sections
+                sections
                     .iter()
                     .enumerate()
                     .map(|(i, s)| format!("{}. {}", i + 1, s.title)),

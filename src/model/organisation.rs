@@ -18,7 +18,8 @@ pub enum Kind {
 impl Kind {
     pub fn of(organisation: &str) -> Kind {
         let name = organisation.trim().to_lowercase();
-        if name.starts_with("region") || name.ends_with(" region") || name.contains("landsting") {
+        // "Region Gävleborg", not "Regionförbundet Östsam" (a kommunalförbund).
+        if name == "region" || name.starts_with("region ") || name.contains("landsting") {
             Kind::Region
         } else {
             Kind::Kommun
@@ -66,10 +67,14 @@ impl PartyRole {
             .split(|c: char| !c.is_alphanumeric() && c != ':')
             .collect();
         let has = |w: &str| words.contains(&w);
-        if t.contains("vice") || t.contains("ersättare") {
+        if ["vice", "ersättare", "biträdande", "bitr."]
+            .iter()
+            .any(|w| t.contains(w))
+        {
             return None;
         }
-        if has("kso") || has("rso") || t.contains("styrelsens ordförande") {
+        let board_chair = ["kommunstyrelsens ordförande", "regionstyrelsens ordförande"];
+        if has("kso") || has("rso") || board_chair.iter().any(|c| t.contains(c)) {
             Some(PartyRole::Chair)
         } else if matches!(t.as_str(), "kd" | "rd")
             || t.contains("kommundirektör")
@@ -139,6 +144,8 @@ mod tests {
         assert_eq!(Kind::of("Kungsörs kommun"), Kind::Kommun);
         assert_eq!(Kind::of("Göteborgs stad"), Kind::Kommun);
         assert_eq!(Kind::of(""), Kind::Kommun);
+        assert_eq!(Kind::of("Regionförbundet Östsam"), Kind::Kommun);
+        assert_eq!(Kind::of("Storregionen kommun"), Kind::Kommun);
     }
 
     #[test]
@@ -158,6 +165,8 @@ mod tests {
             "Oppositionsråd",
             "Ekonomichef",
             "Ledamot (KD)",
+            "Biträdande kommundirektör",
+            "Bolagsstyrelsens ordförande",
             "",
         ] {
             assert_eq!(PartyRole::of(other), None, "{other}");

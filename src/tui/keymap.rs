@@ -233,7 +233,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[M::Workshop], [Key::Code(K::Char('o'))], C::OpenAgreement, KeyAgreement, true),
     bind!(&[M::Agreement], [Key::Code(K::Enter)], C::Accept, KeyWriteSection, true),
     bind!(&[M::Agreement], [Key::Code(K::Tab)], C::NextFocus, KeyNextItem, true),
-    bind!(&[M::Agreement], [Key::Code(K::BackTab)], C::PrevFocus, KeyNextItem, false),
+    bind!(&[M::Agreement], [Key::Code(K::BackTab)], C::PrevFocus, KeyPrevItem, false),
     bind!(&[M::Agreement], [Key::Code(K::Char('i'))], C::TakeIn, KeyTakeIn, true),
     bind!(&[M::Agreement], [Key::Code(K::Char('s'))], C::Starters, KeyStarters, true),
     bind!(&[M::Agreement], [Key::Code(K::Char('f'))], C::PlaceItem, KeyPlaceItem, false),

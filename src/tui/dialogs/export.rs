@@ -54,9 +54,10 @@ impl App {
                 .flat_map(|s| s.agreements().map(|a| a.id()));
             ids.into_iter().position(|a| a == id).unwrap_or(0)
         });
-        // From the memo's screen, the memo is what is wanted.
+        // From the memo's or the agreement's screen, that is what is wanted.
         let wanted = match self.screen {
             crate::tui::app::Screen::Memo => Some(Format::MemoDocx),
+            crate::tui::app::Screen::Agreement => Some(Format::AgreementDocx),
             _ => None,
         };
         let format = back.map(|r| r.format).or(wanted);

@@ -81,7 +81,11 @@ impl AgreementUi {
             }
             Command::NextFocus | Command::PrevFocus => {
                 let draft = self.draft(session, cx.lang);
-                let count = material(&draft, self.section).len().max(1);
+                let count = material(&draft, self.section).len();
+                if count == 0 {
+                    cx.notify(tr!(cx.lang, NoticeNoItem));
+                    return vec![];
+                }
                 let step = if command == Command::NextFocus {
                     1
                 } else {

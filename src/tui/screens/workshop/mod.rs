@@ -110,11 +110,10 @@ impl WorkshopUi {
                 }
             }
             Command::MoveAnswer => pick_block_to_move_to(cx, selected),
-            Command::Board => {
-                if let Some(a) = selected {
-                    return to_next_column(cx, a.id);
-                }
-            }
+            Command::Board => match selected {
+                Some(a) => return to_next_column(cx, a.id),
+                None => cx.notify(tr!(cx.lang, NoticeNoAnswerSelected)),
+            },
             Command::AddActionItem => actions::form(cx, Some(block), None),
             Command::ActionItems => cx.ask(Ask::Actions),
             Command::CycleView => {
@@ -369,7 +368,14 @@ fn to_next_column(cx: &mut Cx, answer: AnswerId) -> Vec<Effect> {
         return vec![];
     };
     let said = match column {
-        Some(c) => tr!(cx.lang, NoticeOnBoard, column = c.label(cx.lang)),
+        Some(c) => {
+            let section = cx
+                .session()
+                .and_then(|s| s.section_title(c.section(), cx.lang));
+            let section = Quoted(cx.lang, section.as_deref().unwrap_or(c.section()));
+            let column = c.label(cx.lang);
+            tr!(cx.lang, NoticeOnBoard, column = column, section = section)
+        }
         None => tr!(cx.lang, NoticeOffBoard),
     };
     cx.notify(said);
