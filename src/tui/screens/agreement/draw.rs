@@ -17,6 +17,7 @@ use crate::tui::screens::DrawCx;
 use crate::tui::screens::actions::draw::action_cards;
 use crate::tui::theme;
 use crate::tui::widgets::cards::{self, Card, Entry};
+use crate::tui::widgets::ellipsis::ellipsis;
 
 /// Parties, organisation, date, version and next review: the agreement's
 /// header, as a paragraph wrapped to `width`.
@@ -131,9 +132,13 @@ fn render_sections(ui: &AgreementUi, v: &DrawCx, draft: &Draft, frame: &mut Fram
             } else {
                 ("·", theme::dim())
             };
+            // The count stays; a long title ends in "…" before it.
+            let count = format!(" ({})", s.items.len());
+            let room = usize::from(area.width).saturating_sub(3 + count.chars().count());
+            let title = ellipsis(&format!("{}. {}", i + 1, s.title), room);
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{mark} "), style),
-                Span::raw(format!("{}. {} ({})", i + 1, s.title, s.items.len())),
+                Span::raw(title + &count),
             ]))
         })
         .collect();

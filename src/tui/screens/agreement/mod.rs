@@ -227,7 +227,19 @@ impl AgreementUi {
             .filter(|v| *v > 0)
             .ok_or_else(|| FieldError::new(Msg::FieldVersion, tr!(lang, NoticeBadVersion)))?;
         let review = form.day(Msg::FieldNextReview, lang)?;
-        let parties = parties_chosen(cx, form);
+        let mut parties = parties_chosen(cx, form);
+        // The form asks two; a third or fourth party set from the command
+        // line stays.
+        if let Some(session) = cx.session() {
+            let set = &self.agreement(session).parties;
+            parties.extend(
+                set.iter()
+                    .skip(2)
+                    .filter(|p| !parties.contains(p))
+                    .copied()
+                    .collect::<Vec<_>>(),
+            );
+        }
         let title = form.text(Msg::FieldAgreementTitle);
         let Some(agreement) = cx.session().map(|s| self.id(s)) else {
             return Ok(vec![]);
