@@ -641,3 +641,91 @@ fn an_anonymous_agreement_names_nobody_in_its_text_either() {
         );
     }
 }
+
+/// The yearly follow-up starts from last year's session (#18.1): its agreed
+/// text is this year's starting text as version 2, its parties and action
+/// items come along, and last year's file is only read.
+#[test]
+fn the_follow_up_starts_from_last_years_session() {
+    let env = Env::new();
+    let last = env.new_session("skr-tva-dagar");
+    let last_arg = last.to_str().unwrap();
+    env.ok(&[
+        "agreement",
+        last_arg,
+        "--section",
+        "samarbete",
+        "KSO och kommundirektören ses varje vecka.",
+        "--section",
+        "kontakter",
+        "Media: KSO svarar för vad, förvaltningen för hur.",
+    ]);
+    env.ok(&[
+        "add-action",
+        last_arg,
+        "--what",
+        "Mötesstruktur",
+        "--who",
+        "Jörgen Ståhl",
+        "--by",
+        "2026-05-01",
+    ]);
+    let before = std::fs::read(&last).unwrap();
+    let new = |from: &str| {
+        env.run(&[
+            "new",
+            "--program",
+            "arlig-uppfoljning",
+            "--org",
+            "Kungsörs kommun",
+            "--date",
+            "2027-03-11",
+            "--from",
+            from,
+        ])
+    };
+    let out = new(last_arg);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let this = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        std::fs::read(&last).unwrap(),
+        before,
+        "last year's file is only read"
+    );
+    let md = env.path().join("uppfoljning.md");
+    env.ok(&[
+        "export",
+        this.trim(),
+        "--format",
+        "agreement-md",
+        "--out",
+        md.to_str().unwrap(),
+    ]);
+    let md = std::fs::read_to_string(md).unwrap();
+    for carried in [
+        "KSO och kommundirektören ses varje vecka.",
+        "Media: KSO svarar för vad, förvaltningen för hur.",
+        "| Version | 2 (utkast) |",
+        "Åsa Öberg, kommunstyrelsens ordförande; Jörgen Ståhl, kommundirektör",
+        "| Mötesstruktur | Jörgen Ståhl | 1 maj 2026 |",
+        "| Nästa översyn | 11 mars 2028 |",
+    ] {
+        assert!(md.contains(carried), "{carried:?} not carried over:\n{md}");
+    }
+    // A session with nothing agreed, and a file that is no session, are refused.
+    let empty = env.new_session("skr-en-dag");
+    let out = new(empty.to_str().unwrap());
+    assert!(!out.status.success());
+    assert!(common::stderr(&out).contains("har ingen överenskommen text att följa upp"));
+    let junk = env.path().join("skrap.json");
+    std::fs::write(&junk, "{\"inte\": \"en session\"}").unwrap();
+    let out = new(junk.to_str().unwrap());
+    assert!(!out.status.success());
+    assert_eq!(
+        common::stderr(&out).lines().count(),
+        1,
+        "{}",
+        common::stderr(&out)
+    );
+    assert_eq!(std::fs::read(&junk).unwrap(), b"{\"inte\": \"en session\"}");
+}

@@ -141,9 +141,23 @@ fn new(args: NewArgs, store: &Store, lang: Lang, out: &mut dyn Write) -> Outcome
         participants,
         ..NewSession::new(program)
     };
-    let session = new
-        .build(Timestamp::now())
+    let now = Timestamp::now();
+    // Last year's session is only read: nothing in it changes.
+    let last = match &args.from {
+        Some(from) => {
+            let fail = |e: StoreError| Failure::of(&e, lang);
+            Some(store::load(&store.resolve(from).map_err(fail)?).map_err(fail)?)
+        }
+        None => None,
+    };
+    let mut session = new
+        .build(now)
         .map_err(|e| Failure::usage(e.localize(lang)))?;
+    if let Some(last) = &last {
+        session
+            .carry_over(last, now)
+            .map_err(|e| Failure::of(&e, lang))?;
+    }
     let writer = store.create(&session).map_err(|e| Failure::of(&e, lang))?;
     say(out, writer.path().display().to_string())
 }

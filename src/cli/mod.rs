@@ -99,6 +99,8 @@ struct NewArgs {
     day2: Option<String>,
     #[arg(long = "participant", help = Msg::CliNewParticipant.key())]
     participants: Vec<String>,
+    #[arg(long, help = Msg::CliNewFrom.key())]
+    from: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -52,6 +52,7 @@ messages! {
     CliNewDate => "Dag 1, som ÅÅÅÅ-MM-DD", "Day 1, as YYYY-MM-DD";
     CliNewDay2 => "Dag 2 för tvådagarsprogram, som ÅÅÅÅ-MM-DD (annars dagen efter dag 1)", "Day 2 of a two-day program, as YYYY-MM-DD (else the day after day 1)";
     CliNewParticipant => "En deltagare: \"Namn;Titel;politik|verksamhet\", gärna med ;parti eller förvaltning och ;observatör", "A participant: \"Name;Title;politik|verksamhet\", optionally with ;party or department and ;observer";
+    CliNewFrom => "Utgå från förra årets session (sökväg eller namn): dess överenskommelser blir nästa version, deltagarna och uppdragen följer med", "Start from last year's session (path or name): its agreements become the next version, its participants and action items come along";
     CliList => "Visa sparade sessioner", "List saved sessions";
     CliShow => "Visa en sessions dagordning med block-id, tider och antal svar", "Show a session's agenda with block ids, times and answer counts";
     CliSession => "En sökväg eller namnet på en sparad session", "A path or the name of a saved session";
@@ -130,6 +131,7 @@ messages! {
     ModelUnknownAgreement => "Det finns ingen överenskommelse med id {id}; de som finns: {known}.", "There is no agreement with the id {id}; there are: {known}.";
     ModelDuplicateAgreement => "Det finns redan en överenskommelse med id {id}.", "There is already an agreement with the id {id}.";
     ModelEmptyAgreementName => "Överenskommelsen behöver ett namn.", "The agreement needs a name.";
+    ModelNothingToFollowUp => "Sessionen att utgå från har ingen överenskommen text att följa upp.", "The session to start from has no agreed text to follow up.";
     ModelEmptyQuestion => "Frågan är tom; skriv frågan först.", "The question is empty; write the question first.";
     ModelCannotGroup => "Ett av svaren ingår redan i ett förslag; dela det först (S).", "One of the answers is already in a proposal; split it first (S).";
     ModelNoDotsLeft => "{name} har inga prickar kvar (var och en har {n}); ta bort en prick någon annanstans först.", "{name} has no dots left (each has {n}); take a dot away elsewhere first.";

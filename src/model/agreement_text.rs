@@ -50,6 +50,10 @@ pub struct AgreementText {
     /// it as still to be written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub used: Vec<Item>,
+    /// The version this one was carried over from (the yearly follow-up):
+    /// what the changes are shown against.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<super::Previous>,
 }
 
 /// An item of material and the section it feeds.

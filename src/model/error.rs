@@ -20,6 +20,7 @@ pub enum ModelError {
     UnknownAgreement { id: String, known: Vec<String> },
     DuplicateAgreement(String),
     EmptyAgreementName,
+    NothingToFollowUp,
     EmptyQuestion,
     CannotGroup,
     NoDotsLeft { name: String, dots: u32 },
@@ -59,6 +60,7 @@ impl Localize for ModelError {
             ),
             ModelError::DuplicateAgreement(id) => tr!(lang, ModelDuplicateAgreement, id = q(id)),
             ModelError::EmptyAgreementName => tr!(lang, ModelEmptyAgreementName),
+            ModelError::NothingToFollowUp => tr!(lang, ModelNothingToFollowUp),
             ModelError::EmptyQuestion => tr!(lang, ModelEmptyQuestion),
             ModelError::CannotGroup => tr!(lang, ModelCannotGroup),
             ModelError::NoDotsLeft { name, dots } => {
