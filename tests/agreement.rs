@@ -712,6 +712,49 @@ fn the_follow_up_starts_from_last_years_session() {
     ] {
         assert!(md.contains(carried), "{carried:?} not carried over:\n{md}");
     }
+    // Change one section, remove one, add one: the Markdown shows it word by word.
+    env.ok(&[
+        "agreement",
+        this.trim(),
+        "--section",
+        "samarbete",
+        "KSO och kommundirektören ses varannan vecka.",
+        "--section",
+        "kontakter",
+        "",
+        "--section",
+        "inledning",
+        "Vi leder Kungsör tillsammans – <åäö> *fritt*.",
+    ]);
+    let diff = env.path().join("andringar.md");
+    env.ok(&[
+        "export",
+        this.trim(),
+        "--format",
+        "agreement-md",
+        "--changes",
+        "--out",
+        diff.to_str().unwrap(),
+    ]);
+    let diff = std::fs::read_to_string(diff).unwrap();
+    for marked in [
+        "oförändrade: 0, ändrade: 1, nya: 1, borttagna: 1",
+        "KSO och kommundirektören ses ~~varje~~ **varannan** vecka.",
+        "~~Media: KSO svarar för vad, förvaltningen för hur.~~",
+        "**Vi leder Kungsör tillsammans – <åäö> \\*fritt\\*.**",
+    ] {
+        assert!(diff.contains(marked), "{marked:?} not in:\n{diff}");
+    }
+    let out = env.run(&[
+        "export",
+        this.trim(),
+        "--format",
+        "agreement-docx",
+        "--changes",
+        "--out",
+        "/tmp/x.docx",
+    ]);
+    assert!(common::stderr(&out).contains("--changes finns än så länge bara för agreement-md"));
     // A session with nothing agreed, and a file that is no session, are refused.
     let empty = env.new_session("skr-en-dag");
     let out = new(empty.to_str().unwrap());

@@ -451,6 +451,10 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
     if (args.final_text || args.agreement.is_some()) && !args.format.is_agreement() {
         return Err(Failure::usage(tr!(lang, CliErrFinalNotAgreement)));
     }
+    // Word's tracked changes (w:ins, w:del) are not written yet (#18.4).
+    if args.changes && args.format != Format::AgreementMd {
+        return Err(Failure::usage(tr!(lang, CliErrChangesMdOnly)));
+    }
     let fail = |e: StoreError| Failure::of(&e, lang);
     let path = store.resolve(&args.session).map_err(fail)?;
     let session = store::load(&path).map_err(fail)?;
@@ -464,6 +468,7 @@ fn export(args: ExportArgs, store: &Store, lang: Lang) -> Outcome {
         lang,
         sources: args.sources,
         final_text: args.final_text,
+        changes: args.changes,
         agreement: args.agreement.clone(),
         day: export_day(&session, &args, lang)?,
         now: Timestamp::now(),

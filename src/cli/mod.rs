@@ -183,6 +183,8 @@ struct ExportArgs {
     sources: bool,
     #[arg(long = "final", help = Msg::CliExportFinal.key())]
     final_text: bool,
+    #[arg(long, help = Msg::CliExportChanges.key())]
+    changes: bool,
     #[arg(long, help = Msg::CliAgreementId.key())]
     agreement: Option<String>,
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..),

@@ -11,6 +11,7 @@ use super::docx::{Doc, Meta};
 use super::{ExportError, Options, markdown, speaker_label, who_label};
 use crate::i18n::{Lang, date_text};
 use crate::model::Session;
+use crate::model::changes::{Change, Tag, Words, changes, summary};
 use crate::model::draft_agreement::{
     Draft, DraftItem, DraftSection, Party, compile_agreement, evaluation_questions,
 };
@@ -35,6 +36,8 @@ enum Part {
     Blanks(Vec<String>),
     /// Lines to sign on, each with who signs under it, kept together.
     Signatures(Vec<String>),
+    /// A section's text against last year's: words kept, added and removed.
+    Diff(Vec<Words>),
 }
 
 pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
@@ -69,6 +72,7 @@ pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
                 .iter()
                 .for_each(|t| line(&format!("- {}", markdown::text(t, "  ")))),
             Part::Table(head, rows) => markdown::table(head, rows).iter().for_each(|r| line(r)),
+            Part::Diff(words) => line(&marked(words)),
             Part::Blanks(labels) => {
                 let rows: Vec<(String, String)> =
                     labels.iter().map(|l| (l.clone(), String::new())).collect();
@@ -122,6 +126,9 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
             Part::Table(head, rows) => doc.table(Some(head), rows),
             Part::Blanks(labels) => doc.form(labels),
             Part::Signatures(signers) => doc.signatures(SIGNATURE_LINE, signers),
+            // Word's own tracked changes are the next step (#18.4); until then
+            // the text as it now reads.
+            Part::Diff(words) => doc.para(&now_reads(words)),
         };
     }
     doc.finish()
@@ -156,6 +163,15 @@ impl Part {
             Part::Table(head, rows) => Part::Table(head, rows.into_iter().map(all).collect()),
             Part::Blanks(labels) => Part::Blanks(labels),
             Part::Signatures(signers) => Part::Signatures(all(signers)),
+            Part::Diff(words) => Part::Diff(
+                words
+                    .into_iter()
+                    .map(|w| Words {
+                        text: f(&w.text),
+                        ..w
+                    })
+                    .collect(),
+            ),
         }
     }
 }
@@ -164,22 +180,48 @@ fn written_parts(session: &Session, options: &Options) -> Vec<Part> {
     let lang = options.lang;
     let agreement = options.agreement.as_deref();
     let agreement = agreement.and_then(|id| session.agreement_of(id).ok());
-    let draft = compile_agreement(session, agreement.unwrap_or(session.agreement()), lang);
+    let agreement = agreement.unwrap_or(session.agreement());
+    let draft = compile_agreement(session, agreement, lang);
+    let order: Vec<&str> = draft.sections.iter().map(|s| s.id.as_str()).collect();
+    let changed = options
+        .changes
+        .then(|| changes(agreement, &order))
+        .flatten();
+    let change_of = |id: &str| {
+        let found = changed.iter().flatten().find(|c| c.section == id);
+        found.map(|c| &c.change)
+    };
     let mut parts = vec![Part::Title(draft.title.clone())];
     if !options.final_text {
         parts.push(Part::Stamp(tr!(lang, DocDraftStamp)));
     }
     parts.push(Part::Facts(header(session, &draft, options)));
+    if let (Some(changed), Some(previous)) = (&changed, &agreement.previous) {
+        let [same, changed, new, removed] = summary(changed);
+        let version = previous.version;
+        parts.push(Part::Note(tr!(
+            lang,
+            DocChangesSummary,
+            version = version,
+            same = same,
+            changed = changed,
+            new = new,
+            removed = removed
+        )));
+    }
     if !options.final_text {
         parts.push(Part::Note(state_of_draft(&draft, lang)));
     }
+    // With the changes shown, a section whose text was taken out is shown too.
+    let removed = |s: &DraftSection| matches!(change_of(&s.id), Some(Change::Removed(_)));
     let shown = draft
         .sections
         .iter()
-        .filter(|s| !options.final_text || s.in_final());
+        .filter(|s| !options.final_text || s.in_final() || removed(s));
     for (n, section) in shown.enumerate() {
         parts.push(Part::Heading(1, format!("{}. {}", n + 1, section.title)));
-        section_parts(&mut parts, session, &draft, section, options);
+        let change = change_of(&section.id);
+        section_parts(&mut parts, session, &draft, section, change, options);
     }
     if options.final_text {
         decision(&mut parts, session, &draft, options);
@@ -197,11 +239,24 @@ fn section_parts(
     session: &Session,
     draft: &Draft,
     section: &DraftSection,
+    change: Option<&Change>,
     options: &Options,
 ) {
     let lang = options.lang;
-    if !section.agreed.is_empty() {
-        parts.push(Part::Para(section.agreed.clone()));
+    let run = |tag, text: &str| {
+        vec![Words {
+            tag,
+            text: text.to_string(),
+        }]
+    };
+    match change {
+        Some(Change::Changed(words)) => parts.push(Part::Diff(words.clone())),
+        Some(Change::New(text)) => parts.push(Part::Diff(run(Tag::Added, text))),
+        Some(Change::Removed(text)) => parts.push(Part::Diff(run(Tag::Removed, text))),
+        Some(Change::Unchanged(_)) | None if !section.agreed.is_empty() => {
+            parts.push(Part::Para(section.agreed.clone()));
+        }
+        Some(Change::Unchanged(_)) | None => {}
     }
     if !options.final_text {
         if !section.items.is_empty() {
@@ -338,4 +393,39 @@ fn header(session: &Session, draft: &Draft, options: &Options) -> Vec<(String, S
         (tr!(lang, DocVersion), version),
         (tr!(lang, DocNextReview), date(draft.next_review)),
     ]
+}
+
+/// The words in Markdown: removed ones struck through, added ones in bold,
+/// the white space around a run kept outside its marks (else they would not
+/// mark).
+fn marked(words: &[Words]) -> String {
+    let mut out = String::new();
+    let mut last = Tag::Kept;
+    for w in words {
+        let inner = w.text.trim();
+        let before = &w.text[..w.text.len() - w.text.trim_start().len()];
+        let after = &w.text[before.len() + inner.len()..];
+        let mark = match w.tag {
+            Tag::Kept => "",
+            Tag::Added => "**",
+            Tag::Removed => "~~",
+        };
+        // "~~varje~~ **varannan**": a word replaced reads as two.
+        if last == Tag::Removed && w.tag == Tag::Added && before.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(before);
+        if !inner.is_empty() {
+            out.push_str(&format!("{mark}{}{mark}", markdown::text(inner, "")));
+        }
+        out.push_str(after);
+        last = w.tag;
+    }
+    out
+}
+
+/// The text as it now reads: what was kept and what was added.
+fn now_reads(words: &[Words]) -> String {
+    let now = words.iter().filter(|w| w.tag != Tag::Removed);
+    now.map(|w| w.text.as_str()).collect()
 }

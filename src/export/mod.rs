@@ -118,6 +118,9 @@ pub struct Options {
     /// The agreement as adopted: only the agreed text, a decision block and
     /// signature lines; else the draft for the room, with its material.
     pub final_text: bool,
+    /// In the agreement (Markdown): what changed since last year's version,
+    /// word by word, with a count of the sections at the top.
+    pub changes: bool,
     /// Which of the session's agreements (its id); `None` for the main one.
     pub agreement: Option<String>,
     /// In the notes: only this day (0 is day 1); `None` for all days.

@@ -491,6 +491,9 @@ messages! {
     DocSectionsDone => "{done} av {n} avsnitt är klara.", "{done} of {n} {n|section|sections} done.";
     DocUnwritten => "Avsnitt som saknar text än: {list}.", "Sections still without text: {list}.";
     DocDecision => "Beslut", "Decision";
+    DocChangesSummary => "Ändringar mot version {version} – avsnitt oförändrade: {same}, ändrade: {changed}, nya: {new}, borttagna: {removed}. Borttagna ord är överstrukna, nya i fetstil.", "Changes against version {version} – sections unchanged: {same}, changed: {changed}, new: {new}, removed: {removed}. Removed words are struck through, new ones in bold.";
+    CliExportChanges => "I överenskommelsen (agreement-md): vad som ändrats sedan förra årets version, ord för ord", "In the agreement (agreement-md): what changed since last year's version, word by word";
+    CliErrChangesMdOnly => "--changes finns än så länge bara för agreement-md.", "--changes is so far available for agreement-md only.";
     DocDecidedBy => "Beslutad av", "Decided by";
     DocDecisionParagraph => "Paragraf (§)", "Minute (§)";
     DocDiaryNumber => "Diarienummer", "Reference number";

@@ -9,6 +9,7 @@ mod answer;
 mod answers;
 pub mod board;
 mod carry_over;
+pub mod changes;
 mod dates;
 pub mod draft_agreement;
 mod error;

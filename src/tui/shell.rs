@@ -126,6 +126,7 @@ impl Shell {
             lang: self.lang,
             sources: false,
             final_text: request.final_text,
+            changes: false,
             agreement: request.agreement.clone(),
             day: request.day,
             now: request.now,
