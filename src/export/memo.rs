@@ -12,16 +12,9 @@ use crate::model::Session;
 use crate::model::memo::{Memo, MemoPart, memo};
 use crate::tr;
 
-/// The parts that are headings of their own, in order; the sender, the
-/// addressee and the matter make the head.
-const BODY: [MemoPart; 6] = [
-    MemoPart::Proposal,
-    MemoPart::Summary,
-    MemoPart::Description,
-    MemoPart::Basis,
-    MemoPart::SendTo,
-    MemoPart::Handler,
-];
+/// The parts that are headings of their own, in order: every part after the
+/// sender, the addressee and the matter, which make the head.
+const BODY: &[MemoPart] = MemoPart::ALL.split_at(3).1;
 
 /// The memo as the export shows it: without names, the officer in charge is
 /// left blank unless the user wrote the part (the default is the facilitator).
@@ -94,7 +87,7 @@ pub fn to_markdown(session: &Session, options: &Options) -> Vec<u8> {
     }
     let matter = memo.text(MemoPart::Matter).replace('\n', " ");
     line(&format!("# {}", markdown::text(&matter, "")));
-    for part in BODY {
+    for &part in BODY {
         line("");
         line(&format!("## {}", part.label(lang)));
         for p in paragraphs(memo.text(part)) {
@@ -122,7 +115,7 @@ pub fn to_docx(session: &Session, options: &Options) -> Result<Vec<u8>, ExportEr
         doc = doc.para(&p);
     }
     doc = doc.title(&memo.text(MemoPart::Matter).replace('\n', " "));
-    for part in BODY {
+    for &part in BODY {
         doc = doc.heading(1, part.label(lang));
         for (i, p) in paragraphs(memo.text(part)).iter().enumerate() {
             // The body style has no space after a paragraph: a blank line
